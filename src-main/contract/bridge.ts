@@ -1,0 +1,90 @@
+/**
+ * The one contract between UI and engine, for both transports (Electron IPC and the preview's
+ * HTTP + server-sent events). Each command is an `AppService` method of the same name; a command
+ * missing from COMMAND_NAMES or from a transport fails to compile.
+ */
+import type {
+  AppSnapshot,
+  KeyCheckResult,
+  PinResult,
+  SettingsPatch,
+  SettingsUpdateResult,
+  TaskDetail,
+} from './dto.ts';
+
+export interface Commands {
+  getState: { args: []; result: AppSnapshot };
+  getTaskDetail: { args: [taskId: number]; result: TaskDetail | null };
+  /** Pasted or dropped text: one or many task URLs or ids. */
+  pin: { args: [text: string]; result: PinResult };
+  unpin: { args: [taskId: number]; result: void };
+  /** Puts back the last unpinned task, with its baseline, so undo notifies nothing. */
+  undoUnpin: { args: []; result: void };
+  markSeen: { args: [taskId: number]; result: void };
+  refresh: { args: []; result: void };
+  /** Checks the key with GET /users/org-info, then stores it. `allowWeak` opts in to weak storage. */
+  setApiKey: { args: [key: string, allowWeak: boolean]; result: KeyCheckResult };
+  clearApiKey: { args: []; result: void };
+  updateSettings: { args: [patch: SettingsPatch]; result: SettingsUpdateResult };
+  /** Pause notifications until a time (ms since epoch); null resumes. */
+  pauseNotifications: { args: [until: number | null]; result: void };
+  /** Opens the task's page in the browser (main checks the URL). */
+  openTask: { args: [taskId: number]; result: void };
+  openChamelio: { args: []; result: void };
+  /** Task ids found on the clipboard that are not pinned yet (main reads the clipboard). */
+  clipboardSuggestion: { args: []; result: number[] };
+  /** Runs against the built-in simulator with demo tasks. */
+  startDemo: { args: []; result: void };
+  hideWindow: { args: []; result: void };
+}
+
+export type CommandName = keyof Commands;
+
+export interface Events {
+  /** The whole snapshot, after every change. */
+  state: AppSnapshot;
+  /** Show this task's details (a notification or the tray menu was clicked); null shows the list. */
+  focusTask: number | null;
+}
+
+export type EventName = keyof Events;
+
+export type Bridge = {
+  [K in CommandName]: (...args: Commands[K]['args']) => Promise<Commands[K]['result']>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+};
+
+/** The handlers a transport needs: one per command. */
+export type CommandHandlers = {
+  [K in CommandName]: (...args: Commands[K]['args']) => Promise<Commands[K]['result']> | Commands[K]['result'];
+};
+
+export const COMMAND_NAMES = [
+  'getState',
+  'getTaskDetail',
+  'pin',
+  'unpin',
+  'undoUnpin',
+  'markSeen',
+  'refresh',
+  'setApiKey',
+  'clearApiKey',
+  'updateSettings',
+  'pauseNotifications',
+  'openTask',
+  'openChamelio',
+  'clipboardSuggestion',
+  'startDemo',
+  'hideWindow',
+] as const satisfies readonly CommandName[];
+
+/** Fails to compile when a command is missing from COMMAND_NAMES. */
+type MissingCommands = Exclude<CommandName, (typeof COMMAND_NAMES)[number]>;
+const allCommandsListed: MissingCommands extends never ? true : false = true;
+void allCommandsListed;
+
+export const EVENT_NAMES = ['state', 'focusTask'] as const satisfies readonly EventName[];
+
+/** IPC channel of a command or event. */
+export const channelOf = (name: CommandName | EventName): string => `chamelio:${name}`;

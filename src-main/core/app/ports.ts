@@ -1,0 +1,67 @@
+/**
+ * The ports the engine needs from the outside world. Electron and the Node preview each supply
+ * adapters; tests supply fakes. Core code reaches time, network, disk, secrets and the OS only
+ * through these.
+ */
+import type { PersistedState } from './PersistedState.ts';
+import type { PlannedNotification } from '../notify/PlannedNotification.ts';
+import type { TrayState } from './TrayState.ts';
+
+export type TimerHandle = unknown;
+
+/** Time is injected: core never calls Date.now() or setTimeout itself. */
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/** The shape of WHATWG fetch: Electron's net.fetch in the app, Node's fetch in the preview and tests. */
+export type Fetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; signal: AbortSignal },
+) => Promise<Response>;
+
+export interface Persistence {
+  /** The last saved state, or null on first run. Unknown or damaged content is the caller's to check. */
+  load(): Promise<unknown>;
+  save(state: PersistedState): Promise<void>;
+}
+
+/**
+ * How well the stored key is protected:
+ * os      encrypted by the OS keychain and persisted;
+ * weak    persisted with a fixed, well-known password (Linux without a keyring, user opted in);
+ * session kept in memory only, lost on quit (no keyring, no opt-in; also the preview);
+ */
+export type KeyProtection = 'os' | 'weak' | 'session';
+
+export interface SecretStore {
+  get(): Promise<string | null>;
+  set(key: string): Promise<KeyProtection>;
+  clear(): Promise<void>;
+  /** How a key would be (or is) stored, and why, for the settings screen. */
+  protection(): KeyProtectionInfo;
+}
+
+export interface KeyProtectionInfo {
+  protection: KeyProtection;
+  /** Shown to the user when protection is not 'os': what happened and what to do. */
+  advice: string | null;
+  /** True when the user may opt in to weak persistence (Linux without a keyring). */
+  canOptInToWeak: boolean;
+}
+
+export interface Notifier {
+  show(notification: PlannedNotification): void;
+}
+
+export interface TrayView {
+  render(state: TrayState): void;
+}
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
