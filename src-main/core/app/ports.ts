@@ -38,7 +38,8 @@ export type KeyProtection = 'os' | 'weak' | 'session';
 
 export interface SecretStore {
   get(): Promise<string | null>;
-  set(key: string): Promise<KeyProtection>;
+  /** Stores the key; `allowWeak` is the user's opt-in to weak persistence where there is no keyring. */
+  set(key: string, options: { allowWeak: boolean }): Promise<KeyProtection>;
   clear(): Promise<void>;
   /** How a key would be (or is) stored, and why, for the settings screen. */
   protection(): KeyProtectionInfo;
