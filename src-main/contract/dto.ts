@@ -21,6 +21,8 @@ export type ConnectionState =
   | { kind: 'checking' }
   | { kind: 'ok' }
   | { kind: 'offline'; message: string; since: number }
+  /** The server answers, but with errors (5xx, an HTML page, broken JSON). */
+  | { kind: 'degraded'; message: string; since: number }
   | { kind: 'rate-limited'; until: number }
   /** detail: the API's own words, e.g. "API key has been revoked". */
   | { kind: 'key-problem'; reason: UnauthorizedReason; detail: string }

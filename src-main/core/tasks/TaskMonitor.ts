@@ -1,0 +1,251 @@
+import type { ApiResult } from '../chamelio/ApiError.ts';
+import { isTerminalStatus, type Task } from '../chamelio/Task.ts';
+import type { Clock, TimerHandle } from '../app/ports.ts';
+import { RequestBudget } from './RequestBudget.ts';
+
+/** How often a task needs looking at: running tasks often, finished ones rarely, missing ones slowly. */
+export type PollClass = 'active' | 'terminal' | 'unavailable';
+
+/** Why polling stops altogether until the reason is lifted. */
+export type PauseReason = 'suspended' | 'offline' | 'unauthorized' | 'no-key';
+
+export interface TaskMonitorOptions {
+  clock: Clock;
+  random: () => number;
+  fetchTask: (taskId: number) => Promise<ApiResult<Task>>;
+  /** Every finished request, in the order they finish. */
+  onResult: (taskId: number, result: ApiResult<Task>) => void;
+  /** The user's interval for running tasks. */
+  intervalMs: number;
+  /** Requests this monitor may send in any minute. */
+  budgetPerMinute: number;
+  maxInFlight?: number;
+}
+
+interface Schedule {
+  pollClass: PollClass;
+  dueAt: number;
+  failures: number;
+  inFlight: boolean;
+}
+
+/** A finished task is looked at this many times less often than a running one. */
+export const TERMINAL_FACTOR = 60;
+export const UNAVAILABLE_INTERVAL_MS = 10 * 60_000;
+/** When the API says 429 without Retry-After. */
+export const DEFAULT_RATE_LIMIT_PAUSE_MS = 60_000;
+
+/**
+ * Decides which pinned task is fetched when. Every request is paid from a RequestBudget, so the
+ * key's rate limit holds however many tasks are pinned; when the budget cannot cover every task at
+ * its interval, all intervals stretch by the same factor, and finished tasks, being 60 times
+ * cheaper, leave nearly all of it to the running ones. Errors back off per task (exponential, with
+ * jitter, never beyond one interval so recovery is seen within an interval); a 429 pauses all
+ * requests, since the limit is the key's; a 401 pauses everything until the key changes.
+ */
+export class TaskMonitor {
+  private readonly options: TaskMonitorOptions;
+  private readonly budget: RequestBudget;
+  private readonly tasks = new Map<number, Schedule>();
+  private readonly pauses = new Set<PauseReason>();
+  private intervalMs: number;
+  private rateLimitedUntil = 0;
+  private inFlight = 0;
+  private timer: TimerHandle | null = null;
+  private running = false;
+
+  constructor(options: TaskMonitorOptions) {
+    this.options = options;
+    this.intervalMs = options.intervalMs;
+    this.budget = new RequestBudget(options.budgetPerMinute);
+  }
+
+  start(): void {
+    this.running = true;
+    this.wake();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.clearTimer();
+  }
+
+  /** A task to watch. A new pin is due at once, ahead of everything else. */
+  add(taskId: number, pollClass: PollClass = 'active'): void {
+    if (this.tasks.has(taskId)) return;
+    this.tasks.set(taskId, { pollClass, dueAt: 0, failures: 0, inFlight: false });
+    this.wake();
+  }
+
+  remove(taskId: number): void {
+    this.tasks.delete(taskId);
+  }
+
+  has(taskId: number): boolean {
+    return this.tasks.has(taskId);
+  }
+
+  /** Everything is due now, the longest waiting first; the budget still applies. */
+  refreshNow(): void {
+    const now = this.options.clock.now();
+    for (const schedule of this.tasks.values()) {
+      schedule.dueAt = Math.min(schedule.dueAt, now);
+      schedule.failures = 0;
+    }
+    this.wake();
+  }
+
+  pause(reason: PauseReason): void {
+    this.pauses.add(reason);
+    this.clearTimer();
+  }
+
+  /** Lifts one reason; polling resumes when none is left. */
+  resume(reason: PauseReason): void {
+    if (!this.pauses.delete(reason)) return;
+    this.wake();
+  }
+
+  pausedBy(): PauseReason[] {
+    return [...this.pauses];
+  }
+
+  setIntervalMs(intervalMs: number): void {
+    this.intervalMs = intervalMs;
+    this.wake();
+  }
+
+  setBudgetPerMinute(perMinute: number): void {
+    this.budget.setLimit(perMinute);
+    this.wake();
+  }
+
+  budgetPerMinute(): number {
+    return this.budget.limit();
+  }
+
+  /** For requests the app sends itself (the key check): paid from the same budget. */
+  trySpend(): boolean {
+    return this.budget.tryTake(this.options.clock.now());
+  }
+
+  requestsInLastMinute(): number {
+    return this.budget.usedInWindow(this.options.clock.now());
+  }
+
+  rateLimitedUntilTime(): number | null {
+    return this.rateLimitedUntil > this.options.clock.now() ? this.rateLimitedUntil : null;
+  }
+
+  /** By how much every interval is stretched so that all pinned tasks fit the budget (1 = not at all). */
+  stretch(): number {
+    let perMinute = 0;
+    for (const schedule of this.tasks.values()) perMinute += 60_000 / this.baseInterval(schedule.pollClass);
+    return Math.max(1, perMinute / this.budget.limit());
+  }
+
+  private baseInterval(pollClass: PollClass): number {
+    if (pollClass === 'active') return this.intervalMs;
+    if (pollClass === 'terminal') return this.intervalMs * TERMINAL_FACTOR;
+    return Math.max(UNAVAILABLE_INTERVAL_MS, this.intervalMs);
+  }
+
+  private wake(): void {
+    this.clearTimer();
+    if (!this.running || this.pauses.size > 0) return;
+    const now = this.options.clock.now();
+    if (now < this.rateLimitedUntil) return this.wakeAt(this.rateLimitedUntil);
+    const maxInFlight = this.options.maxInFlight ?? 4;
+    while (this.inFlight < maxInFlight) {
+      const next = this.mostOverdue();
+      if (!next || next[1].dueAt > now) break;
+      if (!this.budget.tryTake(now)) break;
+      this.launch(next[0], next[1]);
+    }
+    if (this.inFlight >= maxInFlight) return; // a finishing request wakes us
+    const next = this.mostOverdue();
+    if (next) this.wakeAt(Math.max(next[1].dueAt, this.budget.nextAvailableAt(now)));
+  }
+
+  private mostOverdue(): [number, Schedule] | undefined {
+    let best: [number, Schedule] | undefined;
+    for (const entry of this.tasks) {
+      if (entry[1].inFlight) continue;
+      if (!best || entry[1].dueAt < best[1].dueAt) best = entry;
+    }
+    return best;
+  }
+
+  private launch(taskId: number, schedule: Schedule): void {
+    schedule.inFlight = true;
+    this.inFlight++;
+    this.options.fetchTask(taskId).then(
+      (result) => this.finish(taskId, result),
+      (error: unknown) => this.finish(taskId, { ok: false, error: { kind: 'network', message: String(error) } }),
+    );
+  }
+
+  private finish(taskId: number, result: ApiResult<Task>): void {
+    this.inFlight--;
+    const schedule = this.tasks.get(taskId);
+    if (schedule) {
+      schedule.inFlight = false;
+      this.reschedule(schedule, result);
+      this.options.onResult(taskId, result);
+    }
+    this.wake();
+  }
+
+  private reschedule(schedule: Schedule, result: ApiResult<Task>): void {
+    const now = this.options.clock.now();
+    if (result.ok) {
+      schedule.failures = 0;
+      schedule.pollClass = isTerminalStatus(result.value.status) ? 'terminal' : 'active';
+      schedule.dueAt = now + this.jittered(this.baseInterval(schedule.pollClass) * this.stretch());
+      return;
+    }
+    const error = result.error;
+    switch (error.kind) {
+      case 'not-found':
+        schedule.failures = 0;
+        schedule.pollClass = 'unavailable';
+        schedule.dueAt = now + this.jittered(this.baseInterval('unavailable') * this.stretch());
+        return;
+      case 'rate-limited':
+        this.rateLimitedUntil = Math.max(this.rateLimitedUntil, now + (error.retryAfterMs ?? DEFAULT_RATE_LIMIT_PAUSE_MS));
+        schedule.dueAt = now; // first in line when the pause ends
+        return;
+      case 'unauthorized':
+        this.pauses.add(error.reason === 'key-required' ? 'no-key' : 'unauthorized');
+        schedule.dueAt = now;
+        return;
+      default: {
+        // network, timeout, server, bad-response: back off, but look again within one (stretched)
+        // interval, so a recovery is noticed as soon as a normal poll would notice it.
+        schedule.failures++;
+        const cap = this.baseInterval(schedule.pollClass) * this.stretch();
+        const backoff = Math.min(cap, (cap / 8) * 2 ** (schedule.failures - 1));
+        schedule.dueAt = now + backoff * (0.5 + this.options.random() / 2);
+      }
+    }
+  }
+
+  /** ±10 %, so tasks pinned together drift apart instead of arriving in bursts. */
+  private jittered(ms: number): number {
+    return ms * (0.9 + this.options.random() * 0.2);
+  }
+
+  private wakeAt(at: number): void {
+    this.clearTimer();
+    const delay = Math.max(0, at - this.options.clock.now());
+    this.timer = this.options.clock.setTimeout(() => {
+      this.timer = null;
+      this.wake();
+    }, delay);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.options.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
