@@ -1,0 +1,101 @@
+/**
+ * The snapshot the engine shows the world: what crosses the bridge to the UI (re-exported by
+ * contract/dto.ts). Defined in core because the engine builds it and core imports no other room.
+ * No part of it ever carries the API key.
+ */
+import type { Task } from '../chamelio/Task.ts';
+import type { UnauthorizedReason } from '../chamelio/ApiError.ts';
+import type { ActivityEntry } from './Activity.ts';
+import type { Settings } from './Settings.ts';
+import type { KeyProtection } from './ports.ts';
+import type { RejectedRef } from '../tasks/TaskRef.ts';
+
+export type ConnectionState =
+  | { kind: 'no-key' }
+  | { kind: 'checking' }
+  | { kind: 'ok' }
+  | { kind: 'offline'; message: string; since: number }
+  /** The server answers, but with errors (5xx, an HTML page, broken JSON). */
+  | { kind: 'degraded'; message: string; since: number }
+  | { kind: 'rate-limited'; until: number }
+  /** detail: the API's own words, e.g. "API key has been revoked". */
+  | { kind: 'key-problem'; reason: UnauthorizedReason; detail: string }
+  /** Polling paused by the OS (sleep, screen lock) or by going offline. */
+  | { kind: 'paused' };
+
+/** Where a task sits in the list, decided by the engine: needs-you and unseen first, finished last. */
+export type TaskGroup = 'needs-you' | 'unseen' | 'active' | 'finished';
+
+export type TaskProblem =
+  | { kind: 'unavailable'; message: string }
+  | { kind: 'error'; message: string };
+
+export interface TaskSummary {
+  id: number;
+  /** Null until the first fetch. */
+  title: string | null;
+  workflowName: string | null;
+  status: string | null;
+  stepName: string | null;
+  stepType: string | null;
+  assignee: string | null;
+  assignedToYou: boolean;
+  updatedAt: string | null;
+  unseen: boolean;
+  /** The last change, "In progress → Completed", while unseen. */
+  lastChange: string | null;
+  problem: TaskProblem | null;
+  group: TaskGroup;
+  /** The task's page in the Chamelio app, always built from the id (never the API's own link). */
+  link: string;
+}
+
+export interface TaskDetail {
+  summary: TaskSummary;
+  /** The full task as the API last returned it, or null when never fetched. */
+  task: Task | null;
+}
+
+export interface KeyState {
+  isSet: boolean;
+  protection: KeyProtection | null;
+  /** What the user should know about how the key is kept, when it is not in the OS keychain. */
+  advice: string | null;
+  canOptInToWeak: boolean;
+}
+
+export interface OrgSummary {
+  name: string;
+  rateLimitPerMinute: number;
+}
+
+export interface AppSnapshot {
+  connection: ConnectionState;
+  key: KeyState;
+  org: OrgSummary | null;
+  lastCheckedAt: number | null;
+  /** In display order. */
+  tasks: TaskSummary[];
+  /** Newest first. */
+  activity: ActivityEntry[];
+  settings: Settings;
+  notificationsPausedUntil: number | null;
+  /** Requests per minute the monitor allows itself (a share of the key's limit). */
+  budgetPerMinute: number | null;
+  /** Running against the built-in simulator with demo data. */
+  demo: boolean;
+}
+
+export interface PinResult {
+  pinned: number[];
+  alreadyPinned: number[];
+  rejected: RejectedRef[];
+}
+
+export type KeyCheckResult =
+  | { ok: true; org: OrgSummary; protection: KeyProtection }
+  | { ok: false; message: string; reason: UnauthorizedReason | 'network' | 'invalid-format' | 'other' };
+
+export type SettingsUpdateResult =
+  | { ok: true; settings: Settings }
+  | { ok: false; message: string; field: string };
