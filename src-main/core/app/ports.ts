@@ -16,10 +16,14 @@ export interface Clock {
   clearTimeout(handle: TimerHandle): void;
 }
 
-/** The shape of WHATWG fetch: Electron's net.fetch in the app, Node's fetch in the preview and tests. */
+/**
+ * The shape of WHATWG fetch: Electron's net.fetch in the app, Node's fetch in the preview and tests.
+ * Adapters pass `redirect` through: the client asks for 'manual' so the X-API-Key header is never
+ * carried to wherever a redirect points.
+ */
 export type Fetch = (
   url: string,
-  init: { method: string; headers: Record<string, string>; signal: AbortSignal },
+  init: { method: string; headers: Record<string, string>; signal: AbortSignal; redirect?: 'manual' },
 ) => Promise<Response>;
 
 export interface Persistence {
