@@ -1,0 +1,269 @@
+/**
+ * The Chamelio API client: two GET endpoints, every failure returned as an ApiError value.
+ * Core code: no Electron, no node:* I/O; fetch is injected (net.fetch in the app, Node's fetch
+ * in the preview and tests).
+ */
+import type { Fetch } from '../app/ports.ts';
+import type { ApiError, ApiResult, UnauthorizedReason } from './ApiError.ts';
+import type { OrgInfo, Task } from './Task.ts';
+import { validateOrgInfo, validateTask, type Validation } from './validate.ts';
+import { cleanText, describeNetworkError, errorDetail } from './errorDetail.ts';
+
+export { parseApiBaseUrl } from './parseApiBaseUrl.ts';
+export { validateOrgInfo, validateTask } from './validate.ts';
+
+export interface ChamelioClientOptions {
+  fetch: Fetch;
+  /** Already checked by parseApiBaseUrl. */
+  baseUrl: string;
+  /** Read for every request, so a new or cleared key takes effect at once. */
+  getApiKey: () => string | null;
+  /** Only for Retry-After HTTP dates. */
+  now: () => number;
+  /** Whole request, body included. Default 15 s. */
+  timeoutMs?: number;
+  /** Larger bodies are a bad-response and reading stops. Default 2 MiB. */
+  maxResponseBytes?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+/** A Retry-After further away than this is taken as this (a server asking for a day is not obeyed). */
+export const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
+/** An error body is read only for its detail; a huge proxy page needs no more than this. */
+const ERROR_BODY_BYTES = 64 * 1024;
+
+const UNAUTHORIZED_REASONS: ReadonlyMap<string, UnauthorizedReason> = new Map([
+  ['api key required', 'key-required'],
+  ['invalid api key', 'invalid-key'],
+  ['api key is inactive', 'key-inactive'],
+  ['api key has been revoked', 'key-revoked'],
+  ['api key has expired', 'key-expired'],
+]);
+
+type Body = { ok: true; bytes: Uint8Array } | { ok: false; problem: string };
+
+export class ChamelioClient {
+  readonly #fetch: Fetch;
+  readonly #baseUrl: string;
+  readonly #getApiKey: () => string | null;
+  readonly #now: () => number;
+  readonly #timeoutMs: number;
+  readonly #maxResponseBytes: number;
+
+  constructor(options: ChamelioClientOptions) {
+    this.#fetch = options.fetch;
+    this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#getApiKey = options.getApiKey;
+    this.#now = options.now;
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  }
+
+  async getTask(taskId: number): Promise<ApiResult<Task>> {
+    if (!Number.isSafeInteger(taskId) || taskId <= 0) {
+      return failure({ kind: 'not-found', detail: 'Task ids are positive whole numbers.' });
+    }
+    const result = await this.#get(`/tasks/${taskId}`, validateTask);
+    if (result.ok && result.value.task_id !== taskId) {
+      return failure({ kind: 'bad-response', message: `task.task_id: expected ${taskId}, got ${result.value.task_id}` });
+    }
+    return result;
+  }
+
+  getOrgInfo(): Promise<ApiResult<OrgInfo>> {
+    return this.#get('/users/org-info', validateOrgInfo);
+  }
+
+  async #get<T>(path: string, validate: (json: unknown) => Validation<T>): Promise<ApiResult<T>> {
+    let key: string | null;
+    try {
+      key = this.#getApiKey();
+    } catch {
+      key = null;
+    }
+    if (key === null || key.trim() === '') {
+      return failure({ kind: 'unauthorized', reason: 'key-required', detail: 'No API key is set.' });
+    }
+    const controller = new AbortController();
+    // Network timeouts are real time, not the injected clock: the socket waits in real time too.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => {
+        resolve('timeout');
+        controller.abort();
+      }, this.#timeoutMs);
+    });
+    try {
+      const outcome = await Promise.race([this.#exchange(path, key, controller.signal, validate), timedOut]);
+      if (outcome === 'timeout') return failure({ kind: 'timeout', afterMs: this.#timeoutMs });
+      return outcome.ok ? outcome : failure(redact(outcome.error, key));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Never rejects: whatever happens becomes an ApiResult. */
+  async #exchange<T>(
+    path: string,
+    key: string,
+    signal: AbortSignal,
+    validate: (json: unknown) => Validation<T>,
+  ): Promise<ApiResult<T>> {
+    let response: Response;
+    try {
+      response = await this.#fetch(`${this.#baseUrl}${path}`, {
+        method: 'GET',
+        headers: { 'X-API-Key': key, Accept: 'application/json' },
+        signal,
+        redirect: 'manual',
+      });
+    } catch (error) {
+      if (signal.aborted) return failure({ kind: 'timeout', afterMs: this.#timeoutMs });
+      return failure({ kind: 'network', message: describeNetworkError(error) });
+    }
+    try {
+      return await this.#interpret(response, signal, validate);
+    } catch {
+      // Defensive: a misbehaving injected Response must not turn into a rejection.
+      return failure({ kind: 'bad-response', message: 'the response could not be read' });
+    }
+  }
+
+  async #interpret<T>(response: Response, signal: AbortSignal, validate: (json: unknown) => Validation<T>): Promise<ApiResult<T>> {
+    const status = response.status;
+    const contentType = response.headers.get('content-type') ?? '';
+    if (status === 200) {
+      const body = await readBody(response, this.#maxResponseBytes, signal, false);
+      if (!body.ok) return failure({ kind: 'bad-response', message: body.problem });
+      return parseSuccess(body.bytes, contentType, validate);
+    }
+    if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+      await discard(response);
+      return failure({ kind: 'server', status, detail: 'The server answered with a redirect; check the API address.' });
+    }
+    const body = await readBody(response, ERROR_BODY_BYTES, signal, true);
+    const detail = body.ok ? errorDetail(new TextDecoder().decode(body.bytes), contentType) : '';
+    switch (status) {
+      case 401:
+        return failure({ kind: 'unauthorized', reason: UNAUTHORIZED_REASONS.get(detail.toLowerCase()) ?? 'unknown', detail });
+      case 404:
+        return failure({ kind: 'not-found', detail });
+      case 429:
+        return failure({ kind: 'rate-limited', retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.#now()) });
+      default:
+        return failure({ kind: 'server', status, detail: detail || cleanText(response.statusText) });
+    }
+  }
+}
+
+function parseSuccess<T>(bytes: Uint8Array, contentType: string, validate: (json: unknown) => Validation<T>): ApiResult<T> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return failure({ kind: 'bad-response', message: 'the response body is not valid UTF-8' });
+  }
+  if (text.trim() === '') return failure({ kind: 'bad-response', message: 'the response body is empty' });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // V8's parse message quotes the body, so it is not passed on.
+    const type = cleanText(contentType.split(';')[0] ?? '') || 'no content type';
+    return failure({ kind: 'bad-response', message: `the response body is not valid JSON (${type}, ${bytes.byteLength} bytes)` });
+  }
+  const checked = validate(json);
+  if (!checked.ok) return failure({ kind: 'bad-response', message: `unexpected response shape: ${checked.message}` });
+  return { ok: true, value: checked.value };
+}
+
+/**
+ * Reads at most `limit` bytes. Over the limit: `keepPrefix` keeps what was read (error bodies,
+ * read only for their detail), otherwise it is a failure. An abort (timeout) cancels the read.
+ */
+async function readBody(response: Response, limit: number, signal: AbortSignal, keepPrefix: boolean): Promise<Body> {
+  const tooLarge = `the response body is larger than ${limit} bytes`;
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (!keepPrefix && Number.isFinite(declared) && declared > limit) {
+    await discard(response);
+    return { ok: false, problem: tooLarge };
+  }
+  if (response.body === null) return { ok: true, bytes: new Uint8Array(0) };
+  const reader = response.body.getReader();
+  const onAbort = (): void => void reader.cancel().catch(() => undefined);
+  signal.addEventListener('abort', onAbort, { once: true });
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (total + value.byteLength > limit) {
+        void reader.cancel().catch(() => undefined);
+        if (!keepPrefix) return { ok: false, problem: tooLarge };
+        chunks.push(value.subarray(0, limit - total));
+        total = limit;
+        break;
+      }
+      chunks.push(value);
+      total += value.byteLength;
+    }
+  } catch {
+    if (!keepPrefix) return { ok: false, problem: 'the response body was cut off before its end' };
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { ok: true, bytes };
+}
+
+async function discard(response: Response): Promise<void> {
+  try {
+    await response.body?.cancel();
+  } catch {
+    // Nothing to do: the body is not wanted.
+  }
+}
+
+/** Retry-After as delay-seconds or an HTTP date; null when absent or unusable; capped. */
+export function parseRetryAfter(header: string | null, now: number): number | null {
+  if (header === null) return null;
+  const value = header.trim();
+  let ms: number;
+  if (/^\d+(\.\d+)?$/.test(value)) {
+    ms = Number(value) * 1000;
+  } else if (/^[A-Za-z]{3,9},? /.test(value) && / (GMT|UTC)$/.test(value)) {
+    const at = Date.parse(value);
+    if (Number.isNaN(at)) return null;
+    ms = Math.max(0, at - now);
+  } else {
+    return null;
+  }
+  return Math.min(Math.ceil(ms), MAX_RETRY_AFTER_MS);
+}
+
+/** The key must never reach an error, even if a server or a network library echoes it. */
+function redact(error: ApiError, key: string): ApiError {
+  const scrub = (text: string): string => text.split(key).join('[redacted]');
+  switch (error.kind) {
+    case 'unauthorized':
+    case 'not-found':
+    case 'server':
+      return { ...error, detail: scrub(error.detail) };
+    case 'network':
+    case 'bad-response':
+      return { ...error, message: scrub(error.message) };
+    default:
+      return error;
+  }
+}
+
+function failure(error: ApiError): { ok: false; error: ApiError } {
+  return { ok: false, error };
+}

@@ -1,0 +1,189 @@
+/**
+ * Response schemas for the two endpoints the app reads, written from the docs (see
+ * ../shared/reference/chamelio-api.md and the GET /tasks/{task_id} field table in seeds/).
+ *
+ * Why hand-written: the answer is untrusted input that flows into notifications, the tray and
+ * persisted state, so each documented field is checked and copied into a fresh object. Extra
+ * fields are tolerated and dropped; a wrong type is rejected with the field's path. Unknown task
+ * statuses and variable types are kept as text (the docs' lists are not promised to be complete).
+ * The validators never throw, whatever they are given.
+ */
+import type { LegalEntity, OrgInfo, StepRun, Task, TaskVariable } from './Task.ts';
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * A variable's value is any JSON, kept as the API sent it. Deeper nesting than this is refused,
+ * because later steps (persistence, IPC, rendering) walk values recursively.
+ */
+export const MAX_VALUE_DEPTH = 64;
+
+/** Thrown inside this module only, and always caught by the exported functions. */
+class SchemaError extends Error {}
+
+type Json = Record<string, unknown>;
+
+export function validateTask(json: unknown): Validation<Task> {
+  return guarded(() => {
+    const root = object(json, '(body)');
+    return readTask(object(own(root, 'task'), 'task'), 'task');
+  });
+}
+
+export function validateOrgInfo(json: unknown): Validation<OrgInfo> {
+  return guarded(() => {
+    const root = object(json, '(body)');
+    return {
+      org_name: string(root, 'org_name', ''),
+      rate_limit_per_minute: integer(root, 'rate_limit_per_minute', '', 0),
+      entities: array(root, 'entities', '', readEntity),
+      api_key_id: integer(root, 'api_key_id', ''),
+    };
+  });
+}
+
+function guarded<T>(read: () => T): Validation<T> {
+  try {
+    return { ok: true, value: read() };
+  } catch (error) {
+    if (error instanceof SchemaError) return { ok: false, message: error.message };
+    // Not expected (the readers recurse only as deep as the documented shape), but never throw.
+    return { ok: false, message: 'the response could not be checked' };
+  }
+}
+
+function readTask(t: Json, path: string): Task {
+  return {
+    task_id: integer(t, 'task_id', path),
+    task_url: stringOrNull(t, 'task_url', path),
+    task_title: stringOrNull(t, 'task_title', path),
+    workflow_id: string(t, 'workflow_id', path),
+    workflow_name: stringOrNull(t, 'workflow_name', path),
+    workflow_version: integer(t, 'workflow_version', path),
+    workflow_state_id: string(t, 'workflow_state_id', path),
+    status: string(t, 'status', path),
+    current_step_id: stringOrNull(t, 'current_step_id', path),
+    current_step_name: stringOrNull(t, 'current_step_name', path),
+    current_step_type: stringOrNull(t, 'current_step_type', path),
+    created_at: string(t, 'created_at', path),
+    updated_at: string(t, 'updated_at', path),
+    completed_at: stringOrNull(t, 'completed_at', path),
+    owner_email: stringOrNull(t, 'owner_email', path),
+    assignee_email: stringOrNull(t, 'assignee_email', path),
+    collaborator_emails: array(t, 'collaborator_emails', path, (item, itemPath) => {
+      if (typeof item !== 'string') throw mismatch(itemPath, 'string', item);
+      return item;
+    }),
+    step_runs: array(t, 'step_runs', path, readStepRun),
+    variables: array(t, 'variables', path, readVariable),
+  };
+}
+
+function readStepRun(item: unknown, path: string): StepRun {
+  const r = object(item, path);
+  return {
+    step_run_id: string(r, 'step_run_id', path),
+    step_id: string(r, 'step_id', path),
+    step_name: string(r, 'step_name', path),
+    step_type: string(r, 'step_type', path),
+    status: string(r, 'status', path),
+    variables: array(r, 'variables', path, readVariable),
+  };
+}
+
+function readVariable(item: unknown, path: string): TaskVariable {
+  const v = object(item, path);
+  // The docs type `value` as "any" and list null among its values, so an absent value reads as null.
+  const value = Object.hasOwn(v, 'value') ? v['value'] : null;
+  checkDepth(value, join(path, 'value'));
+  return {
+    variable_type: string(v, 'variable_type', path),
+    value,
+    step_id: string(v, 'step_id', path),
+    variable_id: string(v, 'variable_id', path),
+  };
+}
+
+function readEntity(item: unknown, path: string): LegalEntity {
+  const e = object(item, path);
+  return {
+    legal_entity_id: integer(e, 'legal_entity_id', path),
+    name: string(e, 'name', path),
+    entity_type: string(e, 'entity_type', path),
+    jurisdiction: string(e, 'jurisdiction', path),
+  };
+}
+
+// ── field readers ────────────────────────────────────────────────────────────────────────────
+
+function own(o: Json, key: string): unknown {
+  // Own properties only: `toString` or `constructor` must not be found on the prototype.
+  return Object.hasOwn(o, key) ? o[key] : undefined;
+}
+
+function object(value: unknown, path: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw mismatch(path, 'object', value);
+  return value as Json;
+}
+
+function string(o: Json, key: string, path: string): string {
+  const value = own(o, key);
+  if (typeof value !== 'string') throw mismatch(join(path, key), 'string', value);
+  return value;
+}
+
+function stringOrNull(o: Json, key: string, path: string): string | null {
+  const value = own(o, key);
+  if (value !== null && typeof value !== 'string') throw mismatch(join(path, key), 'string or null', value);
+  return value;
+}
+
+function integer(o: Json, key: string, path: string, min = Number.MIN_SAFE_INTEGER): number {
+  const value = own(o, key);
+  const expected = min === 0 ? 'non-negative integer' : 'integer';
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+    throw mismatch(join(path, key), expected, value);
+  }
+  return value;
+}
+
+function array<T>(o: Json, key: string, path: string, read: (item: unknown, itemPath: string) => T): T[] {
+  const value = own(o, key);
+  const arrayPath = join(path, key);
+  if (!Array.isArray(value)) throw mismatch(arrayPath, 'array', value);
+  const out: T[] = [];
+  for (let i = 0; i < value.length; i++) out.push(read(value[i], `${arrayPath}[${i}]`));
+  return out;
+}
+
+/** Iterative, so a hostile nesting depth cannot overflow the stack here. */
+function checkDepth(value: unknown, path: string): void {
+  const stack: { node: unknown; depth: number }[] = [{ node: value, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= MAX_VALUE_DEPTH) throw new SchemaError(`${path}: nested deeper than ${MAX_VALUE_DEPTH} levels`);
+    for (const child of Object.values(node)) stack.push({ node: child, depth: depth + 1 });
+  }
+}
+
+function join(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+function mismatch(path: string, expected: string, value: unknown): SchemaError {
+  if (value === undefined) return new SchemaError(`${path}: missing, expected ${expected}`);
+  return new SchemaError(`${path}: expected ${expected}, got ${describe(value)}`);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return 'non-finite number';
+    if (!Number.isInteger(value)) return 'non-integer number';
+    if (!Number.isSafeInteger(value)) return 'number too large';
+    return value < 0 ? 'negative number' : 'number';
+  }
+  return typeof value;
+}
