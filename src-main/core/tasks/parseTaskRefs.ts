@@ -1,0 +1,244 @@
+import { CHAMELIO_APP_HOST } from '../app/Settings.ts';
+import type { ParsedTaskRefs, RejectReason, RejectedRef } from './TaskRef.ts';
+
+/** Longest piece of pasted text quoted in a message, so a huge paste cannot produce a huge message. */
+export const MAX_QUOTED_FRAGMENT = 80;
+
+// Every pattern below is either anchored or built from classes that exclude what follows them, so
+// each character is looked at a bounded number of times: a 1 MB paste must not hang the UI.
+
+// Characters that cannot belong to a pasted link or id. Quotes, angle brackets and backticks are
+// how links arrive wrapped (Markdown autolinks, chat apps, HTML attributes).
+const HARD_SEPARATORS =
+  /[\s"'<>`{}|^\u200B-\u200D\u2060\u2018\u2019\u201C\u201D\u00AB\u00BB\u2039\u203A]+/u;
+// The text of a Markdown link `[text](url)` is a label: only the target says which task is meant,
+// and a label may show one link while the target is another.
+const MARKDOWN_LINK_TEXT = /\[[^[\]\n]*\]\(/g;
+const SCHEME = /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*:/g;
+const SCHEME_AT = /[A-Za-z][A-Za-z0-9+.-]*:/y;
+const WEB_SCHEME = /^https?:/i;
+// Schemes that are links even without "//"; any other "word:" is ordinary text ("ID:", "Re:").
+const KNOWN_SCHEMES = new Set([
+  'http', 'https', 'ftp', 'ftps', 'sftp', 'file', 'javascript', 'vbscript', 'data', 'blob', 'about',
+  'mailto', 'tel', 'sms', 'ws', 'wss', 'view-source',
+]);
+// `host.tld/…` without a scheme, optionally `//`-prefixed or with userinfo; the host must be
+// followed by a path, query, fragment or port, so an email address or "e.g." stays a word.
+const HOST_LIKE =
+  /^(?:\/\/)?(?:[^/?#@\\]*@)?([\p{L}\p{N}\p{M}-]+(?:\.[\p{L}\p{N}\p{M}-]+)+)\.?(?::\d*)?(?=[/?#\\])/u;
+const TOP_LEVEL_LABEL = /^\p{L}[\p{L}\p{N}\p{M}-]+$/u;
+const DOTTED_QUAD = /^\d+(?:\.\d+){3}$/;
+const LEADING_WRAPPERS = /^[([*_~]+/;
+const SOFT_SEPARATORS = /([,;])/;
+const WORD_SEPARATORS = /[()[\]]+/;
+const WORD_LEADING_PUNCTUATION = /^[*_~:!?…]+/;
+const WORD_TRAILING_PUNCTUATION = /[.,:;!?…*_~]+$/;
+const URL_TRAILING_PUNCTUATION = '.,:;!?…*_~';
+const ID = /^#?(\d+)$/;
+// Starts like a number ("-5", "+5", "#0", "1.5", "12a", ".5"): meant as an id, so worth a reason.
+const ID_LOOKING = /^#?[+\-\u2212]?\.?\d/;
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/i;
+const TASK_PATH = /^\/workflows\/tasks\/([^/]+)\/?$/;
+// Bidi overrides and control characters could make a quoted fragment read as something else.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_TO_SHOW = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+interface AppOrigin {
+  hostname: string;
+  port: string;
+}
+
+interface Collector {
+  app: AppOrigin;
+  ids: number[];
+  seenIds: Set<number>;
+  rejected: RejectedRef[];
+  seenRejections: Set<string>;
+}
+
+/**
+ * Finds task ids in text pasted from anywhere (task URLs, `#12345`, `12345`, mixed with words)
+ * and explains every fragment that looks like a reference but cannot be trusted as one.
+ * Links count only when the WHATWG URL parser puts them exactly on `appHost`.
+ */
+export function parseTaskRefs(text: string, appHost: string = CHAMELIO_APP_HOST): ParsedTaskRefs {
+  const out: Collector = { app: appOrigin(appHost), ids: [], seenIds: new Set(), rejected: [], seenRejections: new Set() };
+  // Callers in plain JavaScript (or a bridge payload) may hand over anything.
+  if (typeof text !== 'string') return { ids: [], rejected: [] };
+  for (const segment of text.replace(MARKDOWN_LINK_TEXT, ' (').split(HARD_SEPARATORS)) {
+    if (segment !== '') scanSegment(segment, out);
+  }
+  return { ids: out.ids, rejected: out.rejected };
+}
+
+/** Shortens text quoted back to the user and neutralises characters that would disguise it. */
+export function quoteFragment(fragment: string): string {
+  let shown = fragment;
+  if (shown.length > MAX_QUOTED_FRAGMENT) {
+    let cut = MAX_QUOTED_FRAGMENT - 1;
+    const last = shown.charCodeAt(cut - 1);
+    if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
+    shown = `${shown.slice(0, cut)}…`;
+  }
+  return shown.replace(UNSAFE_TO_SHOW, '\uFFFD');
+}
+
+function appOrigin(appHost: string): AppOrigin {
+  try {
+    const url = new URL(`https://${String(appHost).trim()}/`);
+    return { hostname: withoutTrailingDot(url.hostname), port: url.port };
+  } catch {
+    return { hostname: '', port: '' };
+  }
+}
+
+function withoutTrailingDot(hostname: string): string {
+  return hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
+}
+
+/** A segment has no whitespace or hard separator; commas and semicolons may still split it. */
+function scanSegment(segment: string, out: Collector): void {
+  const parts = segment.split(SOFT_SEPARATORS);
+  for (let i = 0; i < parts.length; i += 2) {
+    const piece = parts[i] ?? '';
+    const start = urlStart(piece);
+    if (start === null) {
+      scanWords(piece, out);
+      continue;
+    }
+    scanWords(piece.slice(0, start.index), out);
+    const url = [piece.slice(start.index)];
+    // A comma inside a query or fragment (`?ids=1,2`) or a non-web link (`data:…;base64,…`,
+    // `javascript:a();b(2)`) belongs to the link; elsewhere it separates.
+    const first = url[0] ?? '';
+    const commasInside = /[?#]/.test(first) || (start.hasScheme && !WEB_SCHEME.test(first));
+    while (commasInside && i + 2 < parts.length && !startsWithUrl(parts[i + 2] ?? '')) {
+      url.push(parts[i + 1] ?? '', parts[i + 2] ?? '');
+      i += 2;
+    }
+    classifyUrl(trimUrlEnd(url.join('')), start.hasScheme, out);
+  }
+}
+
+interface UrlStart {
+  index: number;
+  hasScheme: boolean;
+}
+
+function urlStart(piece: string): UrlStart | null {
+  const lead = LEADING_WRAPPERS.exec(piece)?.[0].length ?? 0;
+  if (hasSchemeAt(piece, lead)) return { index: lead, hasScheme: true };
+  // A host-looking start wins over a scheme later on, so `evil.com/?u=https://app…` stays foreign.
+  if (isHostLike(piece.slice(lead))) return { index: lead, hasScheme: false };
+  SCHEME.lastIndex = 0;
+  for (let m = SCHEME.exec(piece); m !== null; m = SCHEME.exec(piece)) {
+    if (isLinkScheme(piece, m.index, m[0])) return { index: m.index, hasScheme: true };
+  }
+  return null;
+}
+
+function startsWithUrl(piece: string): boolean {
+  const lead = LEADING_WRAPPERS.exec(piece)?.[0].length ?? 0;
+  return hasSchemeAt(piece, lead) || isHostLike(piece.slice(lead));
+}
+
+function hasSchemeAt(piece: string, index: number): boolean {
+  SCHEME_AT.lastIndex = index;
+  const m = SCHEME_AT.exec(piece);
+  return m !== null && isLinkScheme(piece, index, m[0]);
+}
+
+function isLinkScheme(piece: string, index: number, schemeWithColon: string): boolean {
+  const name = schemeWithColon.slice(0, -1).toLowerCase();
+  return KNOWN_SCHEMES.has(name) || piece.startsWith('//', index + schemeWithColon.length);
+}
+
+function isHostLike(candidate: string): boolean {
+  const host = HOST_LIKE.exec(candidate)?.[1];
+  if (host === undefined) return false;
+  const topLevel = host.slice(host.lastIndexOf('.') + 1);
+  return TOP_LEVEL_LABEL.test(topLevel) || DOTTED_QUAD.test(host);
+}
+
+/** Drops sentence punctuation after a link, and a closing bracket that has no opening one inside it. */
+function trimUrlEnd(url: string): string {
+  let unmatchedParens = count(url, ')') - count(url, '(');
+  let unmatchedSquare = count(url, ']') - count(url, '[');
+  let end = url.length;
+  while (end > 0) {
+    const last = url[end - 1] ?? '';
+    if (last === ')' && unmatchedParens > 0) unmatchedParens -= 1;
+    else if (last === ']' && unmatchedSquare > 0) unmatchedSquare -= 1;
+    else if (!URL_TRAILING_PUNCTUATION.includes(last)) break;
+    end -= 1;
+  }
+  return url.slice(0, end);
+}
+
+function count(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) n += 1;
+  return n;
+}
+
+function classifyUrl(fragment: string, hasScheme: boolean, out: Collector): void {
+  const href = hasScheme ? fragment : `${fragment.startsWith('//') ? 'https:' : 'https://'}${fragment}`;
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    reject(out, fragment, 'not-a-task-url', `${quoteFragment(fragment)} is not a valid link`);
+    return;
+  }
+  const appHost = out.app.hostname;
+  const host = withoutTrailingDot(url.hostname);
+  if (appHost === '' || host !== appHost) {
+    const why = host === '' ? `A ${quoteFragment(url.protocol)} link is not on` : `${quoteFragment(url.hostname)} is not`;
+    reject(out, fragment, 'foreign-host', `${why} ${quoteFragment(appHost || '(no app host)')}`);
+    return;
+  }
+  const detail = notTaskPageDetail(url, out.app);
+  const path = TASK_PATH.exec(url.pathname);
+  if (detail !== null || path === null) {
+    reject(out, fragment, 'not-a-task-url', `Not a task page on ${quoteFragment(appHost)}${detail ?? ''}`);
+    return;
+  }
+  acceptId(path[1] ?? '', fragment, out);
+}
+
+/** Right host, but something a genuine task link never has. */
+function notTaskPageDetail(url: URL, app: AppOrigin): string | null {
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return ` (${quoteFragment(url.protocol)} link)`;
+  if (url.port !== app.port) return url.port === '' ? ' (no port)' : ` (port ${url.port})`;
+  if (url.username !== '' || url.password !== '') return ' (has a user name)';
+  return null;
+}
+
+function scanWords(text: string, out: Collector): void {
+  if (text === '') return;
+  for (const raw of text.split(WORD_SEPARATORS)) {
+    const word = raw.replace(WORD_LEADING_PUNCTUATION, '').replace(WORD_TRAILING_PUNCTUATION, '');
+    if (word === '' || ORDINAL.test(word)) continue;
+    const digits = ID.exec(word)?.[1];
+    if (digits !== undefined) acceptId(digits, word, out);
+    else if (ID_LOOKING.test(word)) reject(out, word, 'invalid-id', `${quoteFragment(word)} is not a task ID`);
+  }
+}
+
+function acceptId(idText: string, fragment: string, out: Collector): void {
+  const id = /^\d+$/.test(idText) ? Number(idText) : Number.NaN;
+  if (!Number.isSafeInteger(id) || id <= 0) {
+    reject(out, fragment, 'invalid-id', `${quoteFragment(idText)} is not a task ID`);
+    return;
+  }
+  if (out.seenIds.has(id)) return;
+  out.seenIds.add(id);
+  out.ids.push(id);
+}
+
+function reject(out: Collector, fragment: string, reason: RejectReason, message: string): void {
+  const key = `${reason}\u0000${fragment}`;
+  if (out.seenRejections.has(key)) return;
+  out.seenRejections.add(key);
+  out.rejected.push({ fragment, reason, message });
+}
