@@ -1,0 +1,142 @@
+/**
+ * The UI's state: the engine's latest snapshot (never edited here), which view is shown, and the
+ * short-lived feedback of the user's own actions. Every decision about tasks stays in the engine.
+ */
+import type { Bridge } from '../../src-main/contract/bridge.ts';
+import type { AppSnapshot, PinResult, TaskSummary } from '../../src-main/contract/dto.ts';
+
+export type View =
+  | { kind: 'list' }
+  | { kind: 'details'; taskId: number }
+  | { kind: 'activity' }
+  | { kind: 'settings' };
+
+export interface Undo {
+  taskId: number;
+  title: string;
+}
+
+const UNDO_MS = 10_000;
+const TICK_MS = 30_000;
+
+export function taskLabel(task: Pick<TaskSummary, 'id' | 'title'>): string {
+  return task.title ?? `Task ${task.id}`;
+}
+
+export class AppStore {
+  snapshot = $state<AppSnapshot | null>(null);
+  view = $state<View>({ kind: 'list' });
+  /** Re-read every half minute so relative times stay true. */
+  now = $state(Date.now());
+  pinResult = $state<PinResult | null>(null);
+  undo = $state<Undo | null>(null);
+  suggestion = $state<number[]>([]);
+  /** A failed command, in words. */
+  problem = $state<string | null>(null);
+  readonly bridge: Bridge;
+  #undoTimer: ReturnType<typeof setTimeout> | undefined;
+  // Not shown anywhere, so it needs no reactivity.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #dismissed = new Set<string>();
+
+  constructor(bridge: Bridge) {
+    this.bridge = bridge;
+  }
+
+  /** Subscribes to the engine; returns the teardown. */
+  start(): () => void {
+    const offState = this.bridge.on('state', (s) => {
+      this.snapshot = s;
+    });
+    const offFocus = this.bridge.on('focusTask', (id) => {
+      if (id === null) this.view = { kind: 'list' };
+      else void this.open(id);
+    });
+    void this.run(async () => {
+      const s = await this.bridge.getState();
+      this.snapshot ??= s;
+    });
+    const tick = setInterval(() => (this.now = Date.now()), TICK_MS);
+    const onShow = (): void => {
+      this.now = Date.now();
+      if (document.visibilityState === 'visible') void this.checkClipboard();
+    };
+    document.addEventListener('visibilitychange', onShow);
+    window.addEventListener('focus', onShow);
+    void this.checkClipboard();
+    return () => {
+      offState();
+      offFocus();
+      clearInterval(tick);
+      clearTimeout(this.#undoTimer);
+      document.removeEventListener('visibilitychange', onShow);
+      window.removeEventListener('focus', onShow);
+    };
+  }
+
+  /** Runs a command; a failure becomes a visible message instead of an unhandled rejection. */
+  async run<T>(command: () => Promise<T>): Promise<T | undefined> {
+    try {
+      const result = await command();
+      this.problem = null;
+      return result;
+    } catch (error) {
+      this.problem = error instanceof Error ? error.message : String(error);
+      return undefined;
+    }
+  }
+
+  task(id: number): TaskSummary | undefined {
+    return this.snapshot?.tasks.find((t) => t.id === id);
+  }
+
+  async pin(text: string): Promise<PinResult | undefined> {
+    if (!text.trim()) return undefined;
+    const result = await this.run(() => this.bridge.pin(text));
+    if (result) {
+      this.pinResult = result;
+      this.suggestion = this.suggestion.filter((id) => !result.pinned.includes(id) && !result.alreadyPinned.includes(id));
+    }
+    return result;
+  }
+
+  async checkClipboard(): Promise<void> {
+    const ids = await this.bridge.clipboardSuggestion().catch(() => []);
+    this.suggestion = ids.filter((id) => !this.#dismissed.has(String(id)));
+  }
+
+  dismissSuggestion(): void {
+    for (const id of this.suggestion) this.#dismissed.add(String(id));
+    this.suggestion = [];
+  }
+
+  async open(taskId: number): Promise<void> {
+    this.view = { kind: 'details', taskId };
+    await this.run(() => this.bridge.markSeen(taskId));
+  }
+
+  async unpin(taskId: number): Promise<void> {
+    const task = this.task(taskId);
+    await this.run(() => this.bridge.unpin(taskId));
+    if (this.view.kind === 'details' && this.view.taskId === taskId) this.view = { kind: 'list' };
+    this.undo = { taskId, title: task ? taskLabel(task) : `Task ${taskId}` };
+    clearTimeout(this.#undoTimer);
+    this.#undoTimer = setTimeout(() => (this.undo = null), UNDO_MS);
+  }
+
+  async undoUnpin(): Promise<void> {
+    clearTimeout(this.#undoTimer);
+    this.undo = null;
+    await this.run(() => this.bridge.undoUnpin());
+  }
+
+  show(view: View): void {
+    this.view = view;
+  }
+
+  /** Esc: back to the list from any other view; from the list, hide the popover. */
+  back(): void {
+    if (this.view.kind !== 'list') this.view = { kind: 'list' };
+    else void this.run(() => this.bridge.hideWindow());
+  }
+}

@@ -1,0 +1,92 @@
+/** Text for times, statuses and people. Locale-aware through Intl; no markup is ever produced. */
+import type { ConnectionState } from '../../src-main/contract/dto.ts';
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600_000],
+  ['month', 30 * 24 * 3600_000],
+  ['week', 7 * 24 * 3600_000],
+  ['day', 24 * 3600_000],
+  ['hour', 3600_000],
+  ['minute', 60_000],
+];
+
+/** "5 minutes ago", "yesterday", "now". */
+export function relativeTime(at: number, now: number): string {
+  const delta = at - now;
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(delta) >= ms) return relative.format(Math.round(delta / ms), unit);
+  }
+  return relative.format(0, 'second');
+}
+
+export function exactTime(at: number): string {
+  return exact.format(at);
+}
+
+export function clockTime(at: number): string {
+  return clock.format(at);
+}
+
+/** ms since epoch, or null for a missing or unreadable timestamp. */
+export function parseTime(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? null : at;
+}
+
+/** "in_progress" → "In progress"; an undocumented value is shown the same way. */
+export function humanize(value: string): string {
+  const words = value.replace(/[_-]+/g, ' ').trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : value;
+}
+
+export type Tone = 'neutral' | 'active' | 'waiting' | 'success' | 'danger' | 'muted';
+
+const TONES: Record<string, Tone> = {
+  created: 'neutral',
+  initiated: 'neutral',
+  pending: 'waiting',
+  in_progress: 'active',
+  completed: 'success',
+  cancelled: 'muted',
+  archived: 'muted',
+  failed: 'danger',
+  rejected: 'danger',
+};
+
+export function statusTone(status: string): Tone {
+  return TONES[status] ?? 'neutral';
+}
+
+/** The header's words for the connection, with the API's own reason for a key problem. */
+export function connectionText(connection: ConnectionState, now: number): string {
+  switch (connection.kind) {
+    case 'no-key':
+      return 'No API key';
+    case 'checking':
+      return 'Checking…';
+    case 'ok':
+      return 'Connected';
+    case 'offline':
+      return `Offline: ${connection.message}`;
+    case 'degraded':
+      return `Server trouble: ${connection.message}`;
+    case 'rate-limited':
+      return connection.until > now ? `Rate limited until ${clockTime(connection.until)}` : 'Rate limited';
+    case 'key-problem':
+      return `Key problem: ${connection.detail}`;
+    case 'paused':
+      return 'Paused';
+    default:
+      return unknownState(connection);
+  }
+}
+
+/** Fails to compile when the contract grows a connection state this file does not name. */
+function unknownState(connection: never): string {
+  return String((connection as { kind?: unknown }).kind ?? 'Unknown');
+}
