@@ -1,0 +1,122 @@
+/**
+ * Composes the browser preview: the real AppService on Node (file store in the data directory,
+ * in-memory secret store), the HTTP host, and the simulated API for the demo. What a desktop would
+ * show — notifications, opened links, a hidden window — is printed as one JSON line each.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { AppService } from '../../core/app/AppService.ts';
+import type { Clock, Fetch, Logger } from '../../core/app/ports.ts';
+import { ChamelioSimulator } from '../simulator/ChamelioSimulator.ts';
+import { DEMO_USER_EMAIL } from '../simulator/demoTasks.ts';
+import { JsonFileStore } from '../store/JsonFileStore.ts';
+import { MemorySecretStore } from '../store/MemorySecretStore.ts';
+import type { PreviewOptions } from './parsePreviewArgs.ts';
+import { PreviewHost, type PreviewHandlers } from './PreviewHost.ts';
+
+export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
+/** In the demo one simulated task moves on this often, so there is something to watch. */
+const DEMO_EVOLVE_MS = 20_000;
+
+export interface PreviewIo {
+  /** One JSON line per event; the first line of all is the URL, written by the caller. */
+  line(text: string): void;
+  logger: Logger;
+}
+
+export interface RunningPreview {
+  url: string;
+  dataDir: string;
+  app: AppService;
+  close(): Promise<void>;
+}
+
+const realClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+const nodeFetch: Fetch = (url, init) => fetch(url, init);
+
+/** Starts everything; `apiKey` is the CHAMELIO_API_KEY the caller read from the environment. */
+export async function startPreview(
+  options: PreviewOptions,
+  io: PreviewIo,
+  apiKey: string | null,
+  rendererDir: string = DEFAULT_RENDERER_DIR,
+): Promise<RunningPreview> {
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`No built UI in ${rendererDir}: run "npx electron-vite build" first (npm run preview does).`);
+  }
+  const dataDir = options.dataDir ? resolve(options.dataDir) : await mkdtemp(join(tmpdir(), 'chamelio-preview-'));
+  await mkdir(dataDir, { recursive: true });
+
+  const app = new AppService({
+    clock: realClock,
+    fetch: nodeFetch,
+    persistence: new JsonFileStore(join(dataDir, 'state.json')),
+    secrets: new MemorySecretStore(),
+    notifier: {
+      show: (n) => io.line(JSON.stringify({ event: 'notification', taskIds: n.taskIds, title: n.title, body: n.body })),
+    },
+    logger: io.logger,
+  });
+
+  let simulator: Promise<ChamelioSimulator> | null = null;
+  const startDemo = async (): Promise<void> => {
+    simulator ??= ChamelioSimulator.start({ port: 0, demo: true, evolveEveryMs: DEMO_EVOLVE_MS });
+    const sim = await simulator;
+    await app.useDemo({ apiBaseUrl: sim.url, apiKey: sim.apiKey, userEmail: DEMO_USER_EMAIL, taskIds: sim.taskIds() });
+  };
+  const openExternal = (url: string): void => io.line(JSON.stringify({ event: 'open-external', url }));
+
+  const handlers: PreviewHandlers = {
+    getState: () => app.getState(),
+    getTaskDetail: (taskId) => app.getTaskDetail(taskId),
+    pin: (text) => app.pin(text),
+    unpin: (taskId) => app.unpin(taskId),
+    undoUnpin: () => app.undoUnpin(),
+    markSeen: (taskId) => app.markSeen(taskId),
+    refresh: () => app.refresh(),
+    setApiKey: (key, allowWeak) => app.setApiKey(key, allowWeak),
+    clearApiKey: () => app.clearApiKey(),
+    updateSettings: (patch) => app.updateSettings(patch),
+    pauseNotifications: (until) => app.pauseNotifications(until),
+    openTask: (taskId) => openExternal(app.linkFor(taskId)),
+    openChamelio: () => openExternal(app.chamelioHomeUrl()),
+    clipboardSuggestion: (text) => app.suggestPins(text),
+    startDemo,
+    hideWindow: () => io.line(JSON.stringify({ event: 'hide-window' })),
+  };
+
+  await app.start();
+  if (options.apiBaseUrl) {
+    const set = await app.updateSettings({ apiBaseUrl: options.apiBaseUrl });
+    if (!set.ok) throw new Error(`--api-base-url: ${set.message}`);
+  }
+  // After the base URL, so the key is only ever sent where the user pointed the preview.
+  if (apiKey) {
+    const checked = await app.setApiKey(apiKey, false);
+    if (!checked.ok) io.logger.warn('CHAMELIO_API_KEY was refused', { reason: checked.reason, message: checked.message });
+  }
+  if (options.demo) await startDemo();
+
+  const host = new PreviewHost({ port: options.port, rendererDir, handlers, currentState: () => app.getState(), logger: io.logger });
+  const unsubscribe = app.subscribe((snapshot) => host.publish('state', snapshot));
+  const url = await host.listen();
+
+  return {
+    url,
+    dataDir,
+    app,
+    async close() {
+      unsubscribe();
+      await host.close();
+      await app.stop();
+      if (simulator) await (await simulator).close();
+    },
+  };
+}
