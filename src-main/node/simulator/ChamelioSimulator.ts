@@ -1,0 +1,311 @@
+/**
+ * A simulated Chamelio API on 127.0.0.1 for development, the browser preview and tests. It serves
+ * the two documented routes the app uses (GET /tasks/{id}, GET /users/org-info) with the documented
+ * bodies and errors, enforces a per-key rate limit, and can be told to fail in the ways real
+ * servers and proxies fail. Control is in-process (methods below) or over HTTP (controlApi.ts).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import type { OrgInfo, Task } from '../../core/chamelio/Task.ts';
+import { handleControl } from './controlApi.ts';
+import { sendJson } from './sendJson.ts';
+import { demoTasks, isoAt } from './demoTasks.ts';
+import { evolveTask, isEvolvable, type Evolution } from './evolveTask.ts';
+import { FaultQueue, UNAUTHORIZED_DETAILS, type ApiRoute, type FaultOptions, type KeyRefusal, type SimulatedFault } from './faults.ts';
+import { maxInAnyWindow, SlidingWindowLimiter } from './SlidingWindowLimiter.ts';
+
+export interface SimulatorOptions {
+  /** 0 (default) = any free port. */
+  port?: number;
+  /** Default: a random `ca_…` key. */
+  apiKey?: string;
+  orgName?: string;
+  /** Default 120, as in the docs' example. */
+  rateLimitPerMinute?: number;
+  /** Default true: a sliding 60-s window per key; over it → 429 with Retry-After. */
+  enforceRateLimit?: boolean;
+  /** Time for the rate window and for timestamps; default Date.now. */
+  now?: () => number;
+  /** Load the demo tasks. */
+  demo?: boolean;
+  /** Demo mode: every this many real milliseconds one random active task moves on. 0/undefined = never. */
+  evolveEveryMs?: number;
+  /** For the evolver; default Math.random. */
+  random?: () => number;
+}
+
+export type KeyState = 'active' | 'inactive' | 'revoked' | 'expired';
+export type RequestRoute = ApiRoute | 'other';
+
+export interface SimulatorStats {
+  /** Every API request (control requests excluded); status 0 = no HTTP answer (hang, reset). */
+  requests: { at: number; route: RequestRoute; status: number }[];
+  rateLimited: number;
+}
+
+const WINDOW_MS = 60_000;
+const KEY_STATE_REFUSAL: Record<Exclude<KeyState, 'active'>, KeyRefusal> = {
+  inactive: 'key-inactive',
+  revoked: 'key-revoked',
+  expired: 'key-expired',
+};
+const HTML_502 =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n' +
+  '<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+export function randomApiKey(): string {
+  return `ca_${randomBytes(24).toString('base64url')}`;
+}
+
+export class ChamelioSimulator {
+  readonly #server: Server;
+  readonly #now: () => number;
+  readonly #random: () => number;
+  readonly #orgName: string;
+  readonly #rateLimit: number;
+  readonly #limiter: SlidingWindowLimiter | null;
+  readonly #tasks = new Map<number, Task>();
+  readonly #faults = new FaultQueue();
+  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  #evolveTimer: ReturnType<typeof setInterval> | undefined;
+  #apiKey: string;
+  #apiKeyId = 42;
+  #keyState: KeyState = 'active';
+  #requests: SimulatorStats['requests'] = [];
+  #rateLimited = 0;
+  #port = 0;
+  #closed = false;
+
+  private constructor(options: SimulatorOptions) {
+    this.#now = options.now ?? Date.now;
+    this.#random = options.random ?? Math.random;
+    this.#apiKey = options.apiKey ?? randomApiKey();
+    this.#orgName = options.orgName ?? 'Acme Corporation';
+    this.#rateLimit = options.rateLimitPerMinute ?? 120;
+    const enforce = options.enforceRateLimit ?? true;
+    this.#limiter = enforce ? new SlidingWindowLimiter(this.#rateLimit, WINDOW_MS, this.#now) : null;
+    if (options.demo) for (const task of demoTasks(this.#now())) this.#tasks.set(task.task_id, task);
+    this.#server = createServer((req, res) => this.#handle(req, res));
+  }
+
+  static async start(options: SimulatorOptions = {}): Promise<ChamelioSimulator> {
+    const simulator = new ChamelioSimulator(options);
+    await new Promise<void>((resolve, reject) => {
+      simulator.#server.once('error', reject);
+      simulator.#server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    simulator.#port = (simulator.#server.address() as AddressInfo).port;
+    const every = options.evolveEveryMs ?? 0;
+    if (every > 0) {
+      simulator.#evolveTimer = setInterval(() => simulator.evolveOnce(), every);
+      simulator.#evolveTimer.unref();
+    }
+    return simulator;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.#port}`;
+  }
+
+  get apiKey(): string {
+    return this.#apiKey;
+  }
+
+  /** Ends hanging and slow requests too. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearInterval(this.#evolveTimer);
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    await new Promise<void>((resolve) => {
+      this.#server.close(() => resolve());
+      this.#server.closeAllConnections();
+    });
+  }
+
+  // ── tasks ──────────────────────────────────────────────────────────────────────────────────
+
+  /** Stores a copy; `id` defaults to task.task_id (a different id simulates a mismatching answer). */
+  setTask(task: Task, id: number = task.task_id): void {
+    this.#tasks.set(id, structuredClone(task));
+  }
+
+  /** Applies the patch and bumps updated_at (unless the patch sets it). Undefined if there is no such task. */
+  updateTask(id: number, patch: Partial<Task>): Task | undefined {
+    const existing = this.#tasks.get(id);
+    if (!existing) return undefined;
+    const updated: Task = { ...existing, ...structuredClone(patch), updated_at: patch.updated_at ?? isoAt(this.#now()) };
+    this.#tasks.set(id, updated);
+    return structuredClone(updated);
+  }
+
+  deleteTask(id: number): boolean {
+    return this.#tasks.delete(id);
+  }
+
+  getTask(id: number): Task | undefined {
+    const task = this.#tasks.get(id);
+    return task && structuredClone(task);
+  }
+
+  taskIds(): number[] {
+    return [...this.#tasks.keys()].sort((a, b) => a - b);
+  }
+
+  /** One random active task moves on (what the demo timer does); null when none is active. */
+  evolveOnce(): { taskId: number; evolution: Evolution } | null {
+    const active = [...this.#tasks.entries()].filter(([, task]) => isEvolvable(task));
+    const picked = active[Math.min(active.length - 1, Math.floor(this.#random() * active.length))];
+    if (!picked) return null;
+    const { task, evolution } = evolveTask(picked[1], isoAt(this.#now()), this.#random);
+    this.#tasks.set(picked[0], task);
+    return { taskId: picked[0], evolution };
+  }
+
+  // ── key, faults, stats ─────────────────────────────────────────────────────────────────────
+
+  setKeyState(state: KeyState): void {
+    this.#keyState = state;
+  }
+
+  /** A new active key; the old one becomes unknown (401 Invalid API key). */
+  rotateKey(): string {
+    this.#limiter?.forget(this.#apiKey);
+    this.#apiKey = randomApiKey();
+    this.#apiKeyId += 1;
+    this.#keyState = 'active';
+    return this.#apiKey;
+  }
+
+  injectFault(fault: SimulatedFault, options?: FaultOptions): void {
+    this.#faults.add(fault, options);
+  }
+
+  clearFaults(): void {
+    this.#faults.clear();
+  }
+
+  stats(): SimulatorStats {
+    return { requests: this.#requests.map((r) => ({ ...r })), rateLimited: this.#rateLimited };
+  }
+
+  /** The most API requests (refused ones included) seen in any 60-s window, by the injected clock. */
+  maxRequestsInAnyMinute(): number {
+    return maxInAnyWindow(this.#requests.map((r) => r.at), WINDOW_MS);
+  }
+
+  // ── HTTP ───────────────────────────────────────────────────────────────────────────────────
+
+  #handle(req: IncomingMessage, res: ServerResponse): void {
+    // Only this machine's names: a web page that rebinds its DNS to 127.0.0.1 gets nothing.
+    const host = req.headers.host;
+    if (host !== `127.0.0.1:${this.#port}` && host !== `localhost:${this.#port}`) {
+      return void sendJson(res, 421, { detail: 'Misdirected Request' });
+    }
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path.startsWith('/__control/')) return void handleControl(this, req, res, path);
+    const taskMatch = /^\/tasks\/([^/]+)$/.exec(path);
+    const route: RequestRoute = taskMatch ? 'tasks' : path === '/users/org-info' ? 'org-info' : 'other';
+    if (route === 'other') return this.#send(res, route, 404, { detail: 'Not Found' });
+    if (req.method !== 'GET') return this.#send(res, route, 405, { detail: 'Method Not Allowed' }, { Allow: 'GET' });
+    const idText = taskMatch?.[1] ?? '';
+    const taskId = /^\d{1,15}$/.test(idText) ? Number(idText) : null;
+    const fault = this.#faults.take(route, taskId);
+    if (fault) return this.#fail(fault, req, res, route, taskId);
+    this.#answer(req, res, route, taskId);
+  }
+
+  #answer(req: IncomingMessage, res: ServerResponse, route: ApiRoute, taskId: number | null): void {
+    const presented = req.headers['x-api-key'];
+    const key = Array.isArray(presented) ? presented.join(', ') : (presented ?? '');
+    if (key === '') return this.#refuse(res, route, 'key-required');
+    if (key !== this.#apiKey) return this.#refuse(res, route, 'invalid-key');
+    if (this.#keyState !== 'active') return this.#refuse(res, route, KEY_STATE_REFUSAL[this.#keyState]);
+    const decision = this.#limiter?.take(key) ?? { ok: true };
+    if (!decision.ok) return this.#tooManyRequests(res, route, decision.retryAfterSeconds);
+    if (route === 'org-info') return this.#send(res, route, 200, this.#orgInfo());
+    const task = taskId === null ? undefined : this.#tasks.get(taskId);
+    if (!task) return this.#send(res, route, 404, { detail: 'Task not found' });
+    this.#send(res, route, 200, { task });
+  }
+
+  #fail(fault: SimulatedFault, req: IncomingMessage, res: ServerResponse, route: ApiRoute, taskId: number | null): void {
+    switch (fault.kind) {
+      case 'unauthorized':
+        return this.#refuse(res, route, fault.reason);
+      case 'not-found':
+        return this.#send(res, route, 404, { detail: route === 'tasks' ? 'Task not found' : 'Organization not found' });
+      case 'rate-limited':
+        return this.#tooManyRequests(res, route, fault.retryAfterSeconds);
+      case 'server-error':
+        return this.#send(res, route, 500, { detail: route === 'tasks' ? 'Failed to get task' : 'Failed to get organization info' });
+      case 'html-502':
+        this.#record(route, 502);
+        res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(HTML_502) });
+        return void res.end(HTML_502);
+      case 'malformed-json':
+        return this.#sendText(res, route, 200, '{"task": {"task_id": 12345, "status": "in_progress",, }');
+      case 'truncated': {
+        const task = taskId === null ? undefined : this.#tasks.get(taskId);
+        const full = JSON.stringify(route === 'tasks' ? { task: task ?? { task_id: taskId } } : this.#orgInfo());
+        this.#record(route, 200);
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(full) + 64 });
+        // Half the body, then the connection goes: the client sees fewer bytes than announced.
+        return void res.write(full.slice(0, Math.ceil(full.length / 2)), () => res.destroy());
+      }
+      case 'hang':
+        // No answer until close() ends the connection.
+        return this.#record(route, 0);
+      case 'reset':
+        this.#record(route, 0);
+        return void req.socket.resetAndDestroy();
+      case 'slow': {
+        const timer = setTimeout(() => {
+          this.#timers.delete(timer);
+          this.#answer(req, res, route, taskId);
+        }, fault.delayMs);
+        this.#timers.add(timer);
+        return;
+      }
+    }
+  }
+
+  #refuse(res: ServerResponse, route: ApiRoute, reason: KeyRefusal): void {
+    this.#send(res, route, 401, { detail: UNAUTHORIZED_DETAILS[reason] });
+  }
+
+  #tooManyRequests(res: ServerResponse, route: ApiRoute, retryAfterSeconds: number | undefined): void {
+    this.#rateLimited += 1;
+    const headers: Record<string, string> = retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) };
+    this.#send(res, route, 429, { detail: 'Rate limit exceeded' }, headers);
+  }
+
+  #orgInfo(): OrgInfo {
+    return {
+      org_name: this.#orgName,
+      rate_limit_per_minute: this.#rateLimit,
+      entities: [
+        { legal_entity_id: 1, name: 'Acme Inc.', entity_type: 'corporation', jurisdiction: 'Delaware' },
+        { legal_entity_id: 2, name: 'Acme Ltd.', entity_type: 'limited_company', jurisdiction: 'United Kingdom' },
+      ],
+      api_key_id: this.#apiKeyId,
+    };
+  }
+
+  #send(res: ServerResponse, route: RequestRoute, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    this.#record(route, status);
+    sendJson(res, status, body, headers);
+  }
+
+  #sendText(res: ServerResponse, route: RequestRoute, status: number, text: string): void {
+    this.#record(route, status);
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+    res.end(text);
+  }
+
+  #record(route: RequestRoute, status: number): void {
+    this.#requests.push({ at: this.#now(), route, status });
+  }
+}
