@@ -1,0 +1,132 @@
+/**
+ * The renderer is untrusted: every bridge call's arguments are checked in main before the engine sees
+ * them. One validator per command, typed so that a command without one fails to compile.
+ */
+import type { CommandName, Commands } from '../contract/bridge.ts';
+
+export const MAX_PIN_TEXT_LENGTH = 20_000;
+export const MAX_API_KEY_LENGTH = 512;
+/** Deep enough for `{ notify: { status: true } }`, small enough that a hostile payload costs nothing. */
+const MAX_PATCH_DEPTH = 3;
+const MAX_PATCH_KEYS = 64;
+const MAX_PATCH_STRING = 2048;
+
+export class InvalidArgumentsError extends Error {
+  override readonly name = 'InvalidArgumentsError';
+}
+
+type Validator<K extends CommandName> = (args: readonly unknown[]) => Commands[K]['args'];
+
+function arity(args: readonly unknown[], expected: number, command: string): void {
+  if (args.length !== expected) {
+    throw new InvalidArgumentsError(`${command} takes ${expected} argument(s), got ${args.length}`);
+  }
+}
+
+export function isPositiveSafeInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+}
+
+function taskId(value: unknown, command: string): number {
+  if (!isPositiveSafeInteger(value)) throw new InvalidArgumentsError(`${command}: the task id must be a positive integer`);
+  return value;
+}
+
+function cappedString(value: unknown, max: number, what: string): string {
+  if (typeof value !== 'string') throw new InvalidArgumentsError(`${what} must be text`);
+  if (value.length > max) throw new InvalidArgumentsError(`${what} is longer than ${max} characters`);
+  return value;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** JSON-like data only: plain objects, strings, finite numbers, booleans, null; bounded in size. */
+function checkPatchValue(value: unknown, depth: number): void {
+  if (value === null || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new InvalidArgumentsError('settings: numbers must be finite');
+    return;
+  }
+  if (typeof value === 'string') {
+    if (value.length > MAX_PATCH_STRING) throw new InvalidArgumentsError('settings: a value is too long');
+    return;
+  }
+  if (isPlainObject(value)) {
+    if (depth >= MAX_PATCH_DEPTH) throw new InvalidArgumentsError('settings: nested too deep');
+    const keys = Object.keys(value);
+    if (keys.length > MAX_PATCH_KEYS) throw new InvalidArgumentsError('settings: too many fields');
+    for (const key of keys) {
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+        throw new InvalidArgumentsError(`settings: field ${key} is not allowed`);
+      }
+      checkPatchValue(value[key], depth + 1);
+    }
+    return;
+  }
+  throw new InvalidArgumentsError('settings: only plain data is allowed');
+}
+
+const none =
+  <K extends CommandName>(command: K): Validator<K> =>
+  (args) => {
+    arity(args, 0, command);
+    return [] as unknown as Commands[K]['args'];
+  };
+
+const byTaskId =
+  <K extends 'getTaskDetail' | 'unpin' | 'markSeen' | 'openTask'>(command: K): Validator<K> =>
+  (args) => {
+    arity(args, 1, command);
+    return [taskId(args[0], command)];
+  };
+
+export const COMMAND_ARG_VALIDATORS: { [K in CommandName]: Validator<K> } = {
+  getState: none('getState'),
+  getTaskDetail: byTaskId('getTaskDetail'),
+  pin: (args) => {
+    arity(args, 1, 'pin');
+    return [cappedString(args[0], MAX_PIN_TEXT_LENGTH, 'The pasted text')];
+  },
+  unpin: byTaskId('unpin'),
+  undoUnpin: none('undoUnpin'),
+  markSeen: byTaskId('markSeen'),
+  refresh: none('refresh'),
+  setApiKey: (args) => {
+    arity(args, 2, 'setApiKey');
+    const key = cappedString(args[0], MAX_API_KEY_LENGTH, 'The API key');
+    if (typeof args[1] !== 'boolean') throw new InvalidArgumentsError('setApiKey: allowWeak must be true or false');
+    return [key, args[1]];
+  },
+  clearApiKey: none('clearApiKey'),
+  updateSettings: (args) => {
+    arity(args, 1, 'updateSettings');
+    const patch = args[0];
+    if (!isPlainObject(patch)) throw new InvalidArgumentsError('updateSettings: the patch must be a plain object');
+    checkPatchValue(patch, 0);
+    // Shape only; the engine checks each field's meaning and answers with { ok: false, field }.
+    return [patch as Commands['updateSettings']['args'][0]];
+  },
+  pauseNotifications: (args) => {
+    arity(args, 1, 'pauseNotifications');
+    const until = args[0];
+    if (until !== null && !isPositiveSafeInteger(until)) {
+      throw new InvalidArgumentsError('pauseNotifications: until must be a time in ms or null');
+    }
+    return [until];
+  },
+  openTask: byTaskId('openTask'),
+  openChamelio: none('openChamelio'),
+  clipboardSuggestion: none('clipboardSuggestion'),
+  startDemo: none('startDemo'),
+  hideWindow: none('hideWindow'),
+};
+
+export function validateCommandArgs<K extends CommandName>(command: K, args: readonly unknown[]): Commands[K]['args'] {
+  const validator = COMMAND_ARG_VALIDATORS[command] as Validator<K> | undefined;
+  if (!validator) throw new InvalidArgumentsError(`unknown command ${String(command)}`);
+  return validator(args);
+}

@@ -1,0 +1,125 @@
+/**
+ * The tray's context menu, built from TrayState alone. It is set on every platform and rebuilt on
+ * every state change: Linux trays (StatusNotifierItem) may never deliver a click, so everything the
+ * popover offers at a glance must also be reachable here.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { TrayMenuTask, TrayState } from '../core/app/TrayState.ts';
+
+export interface TrayMenuActions {
+  /** Shows the popover on that task, or on the list for null. */
+  focusTask(taskId: number | null): void;
+  pinFromClipboard(): void;
+  refresh(): void;
+  pauseNotifications(until: number | null): void;
+  openChamelio(): void;
+  openSettings(): void;
+  quit(): void;
+}
+
+export interface TrayMenuOptions {
+  now: number;
+  platform: NodeJS.Platform;
+  /** "10:42"; injected so tests do not depend on the machine's locale. */
+  formatTime?: (ms: number) => string;
+}
+
+export const MAX_MENU_TASKS = 12;
+export const MAX_LABEL_LENGTH = 60;
+export const ONE_HOUR_MS = 60 * 60 * 1000;
+/** "Until tomorrow" means the next local 08:00. */
+export const MORNING_HOUR = 8;
+
+const defaultFormatTime = (ms: number): string =>
+  new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** The next local `hour`:00 strictly after `now` (today if still ahead, else tomorrow; DST-safe). */
+export function nextLocalMorning(now: number, hour = MORNING_HOUR): number {
+  const d = new Date(now);
+  const candidate = new Date(d.getFullYear(), d.getMonth(), d.getDate(), hour, 0, 0, 0);
+  if (candidate.getTime() <= now) candidate.setDate(candidate.getDate() + 1);
+  return candidate.getTime();
+}
+
+/**
+ * Task titles come from the API. Windows and Linux menus treat `&` as a mnemonic marker, so a title
+ * like "R&D review" would lose its ampersand and underline the D: double it there.
+ */
+export function menuLabel(text: string, platform: NodeJS.Platform): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const short = oneLine.length > MAX_LABEL_LENGTH ? `${oneLine.slice(0, MAX_LABEL_LENGTH - 1)}…` : oneLine;
+  return platform === 'darwin' ? short : short.replace(/&/g, '&&');
+}
+
+function taskItem(task: TrayMenuTask, actions: TrayMenuActions, platform: NodeJS.Platform): MenuItemConstructorOptions {
+  const marker = task.needsYou ? '★ ' : task.unseen ? '● ' : '';
+  return {
+    id: `task-${task.id}`,
+    label: `${marker}${menuLabel(task.label, platform)} — ${menuLabel(task.statusLabel, platform)}`,
+    click: () => actions.focusTask(task.id),
+  };
+}
+
+export function buildTrayMenuTemplate(
+  state: TrayState,
+  actions: TrayMenuActions,
+  options: TrayMenuOptions,
+): MenuItemConstructorOptions[] {
+  const { now, platform } = options;
+  const formatTime = options.formatTime ?? defaultFormatTime;
+  const items: MenuItemConstructorOptions[] = [];
+
+  // SNI hosts often show no tooltip: repeat the summary as the menu's first line.
+  if (state.tooltip.trim() !== '') items.push({ id: 'summary', label: menuLabel(state.tooltip, platform), enabled: false });
+  if (!state.hasKey || state.kind === 'key-problem') {
+    items.push({ id: 'set-key', label: 'Set API key…', click: () => actions.openSettings() });
+  }
+  items.push({ type: 'separator' });
+
+  if (state.tasks.length === 0) {
+    items.push({ id: 'no-tasks', label: 'No pinned tasks', enabled: false });
+  } else {
+    for (const task of state.tasks.slice(0, MAX_MENU_TASKS)) items.push(taskItem(task, actions, platform));
+    const more = state.tasks.length - MAX_MENU_TASKS;
+    if (more > 0) items.push({ id: 'more-tasks', label: `${more} more…`, click: () => actions.focusTask(null) });
+  }
+  items.push({ type: 'separator' });
+
+  items.push({ id: 'pin-clipboard', label: 'Pin task from clipboard', click: () => actions.pinFromClipboard() });
+  items.push({ id: 'refresh', label: 'Refresh now', enabled: state.hasKey, click: () => actions.refresh() });
+
+  const paused = state.notificationsPausedUntil !== null && state.notificationsPausedUntil > now;
+  const morning = nextLocalMorning(now);
+  const morningIsToday = new Date(morning).getDate() === new Date(now).getDate();
+  const pauseMenu: MenuItemConstructorOptions[] = [];
+  if (paused) {
+    pauseMenu.push({ id: 'paused-until', label: `Paused until ${formatTime(state.notificationsPausedUntil as number)}`, enabled: false });
+    pauseMenu.push({ type: 'separator' });
+  }
+  pauseMenu.push(
+    { id: 'pause-hour', label: 'For 1 hour', click: () => actions.pauseNotifications(now + ONE_HOUR_MS) },
+    {
+      id: 'pause-tomorrow',
+      label: morningIsToday ? `Until ${formatTime(morning)}` : `Until tomorrow, ${formatTime(morning)}`,
+      click: () => actions.pauseNotifications(morning),
+    },
+    { type: 'separator' },
+    { id: 'pause-resume', label: 'Resume', enabled: paused, click: () => actions.pauseNotifications(null) },
+  );
+  items.push({ id: 'pause', label: paused ? 'Notifications paused' : 'Pause notifications', submenu: pauseMenu });
+  items.push({ type: 'separator' });
+
+  items.push({ id: 'open-chamelio', label: 'Open Chamelio', click: () => actions.openChamelio() });
+  items.push({ id: 'settings', label: 'Settings…', click: () => actions.openSettings() });
+  items.push({ type: 'separator' });
+  items.push({ id: 'quit', label: 'Quit', click: () => actions.quit() });
+  return items;
+}
+
+/**
+ * macOS: a set context menu would open on every click and swallow the popover's toggle, so the menu
+ * pops up on right-click instead. Windows and Linux: set it (Linux may deliver no click at all).
+ */
+export function trayMenuStrategy(platform: NodeJS.Platform): 'set-context-menu' | 'popup-on-right-click' {
+  return platform === 'darwin' ? 'popup-on-right-click' : 'set-context-menu';
+}
