@@ -1,0 +1,149 @@
+/**
+ * What this app keeps in electron-store (`config.json` in the userData folder, mode 0600): the
+ * engine's persisted state under one key, the encrypted API key record, and this file's own layout
+ * version. Only main reads it; the renderer never imports electron-store. The engine checks the
+ * state's content on load; the schema here guards the file's shape.
+ */
+import type { PersistedState } from '../core/app/PersistedState.ts';
+import type { Persistence } from '../core/app/ports.ts';
+import type { KeyRecordStore, StoredKeyRecord } from './secretStore.ts';
+
+/** The layout of config.json (not the engine's PersistedState.schemaVersion). */
+export const STORE_VERSION = 1;
+
+export interface StoreShape {
+  storeVersion: number;
+  state: PersistedState | null;
+  apiKey: StoredKeyRecord | null;
+}
+
+/** electron-store (and conf, its Electron-free base) satisfy this. */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+export const STORE_SCHEMA = {
+  storeVersion: { type: 'integer', minimum: 1 },
+  state: {
+    anyOf: [
+      { type: 'null' },
+      {
+        type: 'object',
+        required: ['schemaVersion', 'settings', 'pinned', 'activity'],
+        properties: {
+          schemaVersion: { type: 'integer', minimum: 1 },
+          settings: { type: 'object' },
+          pinned: { type: 'array', maxItems: 1000, items: { type: 'object' } },
+          activity: { type: 'array', maxItems: 10_000, items: { type: 'object' } },
+          notificationsPausedUntil: { type: ['number', 'null'] },
+        },
+      },
+    ],
+  },
+  apiKey: {
+    anyOf: [
+      { type: 'null' },
+      {
+        type: 'object',
+        required: ['v', 'cipher', 'protection'],
+        additionalProperties: false,
+        properties: {
+          v: { const: 1 },
+          cipher: { type: 'string', minLength: 1, maxLength: 16_384, pattern: '^[A-Za-z0-9+/]+=*$' },
+          protection: { enum: ['os', 'weak'] },
+        },
+      },
+    ],
+  },
+} as const;
+
+/** Options shared by electron-store in the app and conf in the tests. */
+export const STORE_OPTIONS = {
+  configName: 'config',
+  schema: STORE_SCHEMA,
+  defaults: { storeVersion: STORE_VERSION, state: null, apiKey: null },
+  // The file holds the key's ciphertext and the user's tasks: owner only.
+  configFileMode: 0o600,
+  // Never silently wipe the user's pins: a damaged file is moved aside by the caller instead.
+  clearInvalidConfig: false,
+  // No dot paths: keys are fixed, and a task title must never be read as a path.
+  accessPropertiesByDotNotation: false,
+  watch: false,
+} as const;
+
+export type StoreMigration = { kind: 'current' } | { kind: 'upgraded'; from: number } | { kind: 'newer'; version: number };
+
+/** Our own tiny versioned migration (electron-store's `migrations` is unsupported by its author). */
+export function migrateStore(store: KeyValueStore): StoreMigration {
+  const version = store.get('storeVersion');
+  if (version === STORE_VERSION) return { kind: 'current' };
+  if (typeof version === 'number' && Number.isInteger(version) && version > STORE_VERSION) {
+    // Written by a newer app: read what we understand, change nothing about the layout.
+    return { kind: 'newer', version };
+  }
+  // Version 1 is the first layout: anything else is a file from before versioning. Nothing to move yet.
+  store.set('storeVersion', STORE_VERSION);
+  return { kind: 'upgraded', from: typeof version === 'number' ? version : 0 };
+}
+
+export class ElectronStorePersistence implements Persistence {
+  private readonly store: KeyValueStore;
+
+  constructor(store: KeyValueStore) {
+    this.store = store;
+  }
+
+  async load(): Promise<unknown> {
+    return this.store.get('state') ?? null;
+  }
+
+  async save(state: PersistedState): Promise<void> {
+    this.store.set('state', state);
+  }
+}
+
+export class StoreKeyRecords implements KeyRecordStore {
+  private readonly store: KeyValueStore;
+
+  constructor(store: KeyValueStore) {
+    this.store = store;
+  }
+
+  read(): unknown {
+    return this.store.get('apiKey') ?? null;
+  }
+
+  write(record: StoredKeyRecord): void {
+    this.store.set('apiKey', record);
+  }
+
+  remove(): void {
+    this.store.set('apiKey', null);
+  }
+}
+
+/**
+ * Opens the store; when the file cannot be read (not JSON, or rejected by the schema) it is moved
+ * aside for the user to inspect and a fresh one is started, instead of failing at every launch.
+ */
+export function openStoreWithRecovery<T>(input: {
+  create: () => T;
+  file: string;
+  moveAside: (from: string, to: string) => void;
+  now: number;
+  warn: (message: string, fields?: Record<string, unknown>) => void;
+}): T {
+  try {
+    return input.create();
+  } catch (error) {
+    const aside = `${input.file}.damaged-${input.now}`;
+    input.warn('the settings file could not be read; starting afresh and keeping the old one', {
+      movedTo: aside,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+    input.moveAside(input.file, aside);
+    return input.create();
+  }
+}
