@@ -1,0 +1,44 @@
+/**
+ * Thin adapters from Electron's APIs to the small interfaces the tested code uses. Nothing here
+ * decides anything; each function only forwards.
+ */
+import { Notification, globalShortcut, safeStorage } from 'electron';
+import type { LinuxStorageBackend } from './keyProtection.ts';
+import type { NotificationApi } from './notifier.ts';
+import type { KeyCipher } from './secretStore.ts';
+import type { ShortcutRegistrar } from './shortcut.ts';
+
+/**
+ * safeStorage after `ready`. The synchronous API is used on purpose: its availability on Linux
+ * without a keyring (`basic_text`, plain-text opt-in) is documented and is what keyProtection.ts
+ * reasons about; the newer async API reports availability differently there.
+ */
+export function safeStorageCipher(platform: NodeJS.Platform): KeyCipher {
+  return {
+    platform,
+    isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+    backend: () => (platform === 'linux' ? (safeStorage.getSelectedStorageBackend() as LinuxStorageBackend) : null),
+    encrypt: (plain) => safeStorage.encryptString(plain),
+    decrypt: (cipher) => safeStorage.decryptString(Buffer.from(cipher)),
+    allowPlainText: () => safeStorage.setUsePlainTextEncryption(true),
+  };
+}
+
+export function electronNotificationApi(): NotificationApi {
+  return {
+    isSupported: () => Notification.isSupported(),
+    create: (options) =>
+      new Notification({
+        title: options.title,
+        body: options.body,
+        urgency: options.urgency,
+        silent: options.silent,
+        timeoutType: 'default',
+      }),
+  };
+}
+
+export const globalShortcutRegistrar: ShortcutRegistrar = {
+  register: (accelerator, callback) => globalShortcut.register(accelerator, callback),
+  unregister: (accelerator) => globalShortcut.unregister(accelerator),
+};

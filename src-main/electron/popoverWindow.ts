@@ -1,0 +1,134 @@
+/**
+ * The popover: one frameless window, created hidden at startup so the first click is instant, shown
+ * next to the tray icon and hidden when it loses focus. The decisions (where, when to hide, what a
+ * click means) are the pure helpers in popoverPosition.ts and popoverBehaviour.ts.
+ */
+import { BrowserWindow, screen, type Rectangle } from 'electron';
+import { channelOf, type EventName, type Events } from '../contract/bridge.ts';
+import type { Logger } from '../core/app/ports.ts';
+import { shouldHideOnBlur, toggleAction } from './popoverBehaviour.ts';
+import { popoverPosition } from './popoverPosition.ts';
+import { popoverWindowOptions } from './windowOptions.ts';
+
+export interface PopoverDeps {
+  preloadPath: string;
+  /** app://tray/index.html, or the dev server while developing. */
+  url: string;
+  isPackaged: boolean;
+  platform: NodeJS.Platform;
+  now: () => number;
+  keepOpen: () => boolean;
+  trayBounds: () => Rectangle | null;
+  logger: Logger;
+}
+
+export class PopoverWindow {
+  private readonly deps: PopoverDeps;
+  private window: BrowserWindow | null = null;
+  private loaded = false;
+  private pending: { channel: string; payload: unknown }[] = [];
+  private shownAt: number | null = null;
+  private hiddenByBlurAt: number | null = null;
+  private quitting = false;
+
+  constructor(deps: PopoverDeps) {
+    this.deps = deps;
+  }
+
+  create(): BrowserWindow {
+    if (this.window && !this.window.isDestroyed()) return this.window;
+    const win = new BrowserWindow(popoverWindowOptions({ preloadPath: this.deps.preloadPath, isPackaged: this.deps.isPackaged }));
+    this.window = win;
+    this.loaded = false;
+    win.on('blur', () => {
+      if (!win.isVisible()) return;
+      if (!shouldHideOnBlur({ now: this.deps.now(), shownAt: this.shownAt, keepOpen: this.deps.keepOpen() })) return;
+      this.hiddenByBlurAt = this.deps.now();
+      win.hide();
+    });
+    // Closing (Alt+F4, Cmd+W) only hides: the app lives in the tray.
+    win.on('close', (event) => {
+      if (this.quitting) return;
+      event.preventDefault();
+      win.hide();
+    });
+    win.on('closed', () => {
+      this.window = null;
+      this.loaded = false;
+    });
+    win.webContents.on('did-finish-load', () => {
+      this.loaded = true;
+      const queued = this.pending;
+      this.pending = [];
+      for (const item of queued) win.webContents.send(item.channel, item.payload);
+    });
+    win.webContents.on('render-process-gone', (_event, details) => {
+      this.deps.logger.error('the popover page crashed; reloading it', { reason: details.reason });
+      this.loaded = false;
+      void win.loadURL(this.deps.url);
+    });
+    void win.loadURL(this.deps.url).catch((error: unknown) => {
+      this.deps.logger.error('the popover page did not load', { error: error instanceof Error ? error.message : String(error) });
+    });
+    return win;
+  }
+
+  isOwnSender(sender: unknown): boolean {
+    return this.window !== null && !this.window.isDestroyed() && sender === this.window.webContents;
+  }
+
+  /** Tray click and the global shortcut. */
+  toggle(): void {
+    const win = this.create();
+    const action = toggleAction({ visible: win.isVisible(), now: this.deps.now(), hiddenByBlurAt: this.hiddenByBlurAt });
+    if (action === 'hide') this.hide();
+    else if (action === 'show') this.show();
+  }
+
+  /** Shows the popover; with a task id (or null for the list) the page is told what to show. */
+  show(focus?: number | null): void {
+    const win = this.create();
+    this.place(win);
+    this.shownAt = this.deps.now();
+    this.hiddenByBlurAt = null;
+    win.show();
+    win.focus();
+    if (focus !== undefined) this.send('focusTask', focus);
+  }
+
+  hide(): void {
+    if (this.window && !this.window.isDestroyed() && this.window.isVisible()) this.window.hide();
+  }
+
+  send<E extends EventName>(event: E, payload: Events[E]): void {
+    const win = this.window;
+    if (!win || win.isDestroyed()) return;
+    const channel = channelOf(event);
+    if (!this.loaded) {
+      // Only the latest state matters; every focus request is kept in order.
+      if (event === 'state') this.pending = this.pending.filter((p) => p.channel !== channel);
+      this.pending.push({ channel, payload });
+      return;
+    }
+    win.webContents.send(channel, payload);
+  }
+
+  prepareToQuit(): void {
+    this.quitting = true;
+  }
+
+  private place(win: BrowserWindow): void {
+    const trayBounds = this.deps.trayBounds();
+    const cursor = screen.getCursorScreenPoint();
+    const display = trayBounds && trayBounds.width > 0 ? screen.getDisplayMatching(trayBounds) : screen.getDisplayNearestPoint(cursor);
+    const [width, height] = win.getSize() as [number, number];
+    const { x, y } = popoverPosition({
+      trayBounds,
+      windowSize: { width, height },
+      workArea: display.workArea,
+      cursor,
+      platform: this.deps.platform,
+    });
+    win.setPosition(x, y, false);
+  }
+}

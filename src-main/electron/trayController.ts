@@ -1,0 +1,73 @@
+/**
+ * The tray icon: TrayState → icon, tooltip and menu (trayIcon.ts, trayMenu.ts). The menu is rebuilt
+ * and set again on every render, because Linux trays cache a menu that was changed in place.
+ */
+import path from 'node:path';
+import { Menu, Tray, nativeImage, type Rectangle } from 'electron';
+import type { TrayView } from '../core/app/ports.ts';
+import type { TrayState, TrayStateKind } from '../core/app/TrayState.ts';
+import { trayIconFor, trayTooltip } from './trayIcon.ts';
+import { buildTrayMenuTemplate, trayMenuStrategy, type TrayMenuActions } from './trayMenu.ts';
+
+export class TrayController implements TrayView {
+  private tray: Tray | null = null;
+  private kind: TrayStateKind | null = null;
+  private menu: Menu | null = null;
+  private readonly iconDir: string;
+  private readonly platform: NodeJS.Platform;
+  private readonly actions: TrayMenuActions;
+  private readonly now: () => number;
+  private readonly onClick: () => void;
+
+  constructor(deps: { iconDir: string; platform: NodeJS.Platform; actions: TrayMenuActions; now: () => number; onClick: () => void }) {
+    this.iconDir = deps.iconDir;
+    this.platform = deps.platform;
+    this.actions = deps.actions;
+    this.now = deps.now;
+    this.onClick = deps.onClick;
+  }
+
+  /** Only after `ready`; the Tray is kept referenced here so it is not garbage-collected. */
+  create(initial: TrayState): void {
+    if (this.tray) return;
+    this.tray = new Tray(this.image(initial.kind));
+    this.kind = initial.kind;
+    if (this.platform === 'darwin') this.tray.setIgnoreDoubleClickEvents(true);
+    this.tray.on('click', () => this.onClick());
+    if (trayMenuStrategy(this.platform) === 'popup-on-right-click') {
+      this.tray.on('right-click', () => {
+        if (this.menu) this.tray?.popUpContextMenu(this.menu);
+      });
+    }
+    this.render(initial);
+  }
+
+  render(state: TrayState): void {
+    const tray = this.tray;
+    if (!tray) return;
+    if (state.kind !== this.kind) {
+      tray.setImage(this.image(state.kind));
+      this.kind = state.kind;
+    }
+    tray.setToolTip(trayTooltip(state));
+    this.menu = Menu.buildFromTemplate(buildTrayMenuTemplate(state, this.actions, { now: this.now(), platform: this.platform }));
+    if (trayMenuStrategy(this.platform) === 'set-context-menu') tray.setContextMenu(this.menu);
+  }
+
+  /** Empty on Linux and Wayland; the popover then opens near the pointer. */
+  bounds(): Rectangle | null {
+    return this.tray?.getBounds() ?? null;
+  }
+
+  destroy(): void {
+    this.tray?.destroy();
+    this.tray = null;
+  }
+
+  private image(kind: TrayStateKind): Electron.NativeImage {
+    const asset = trayIconFor(kind, this.platform);
+    const image = nativeImage.createFromPath(path.join(this.iconDir, asset.file));
+    if (asset.template) image.setTemplateImage(true);
+    return image;
+  }
+}
