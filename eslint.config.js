@@ -18,7 +18,7 @@ const coreForbidden = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'node_modules/', 'tools/', 'test-results/', 'playwright-report/', 'docs/'] },
+  { ignores: ['out/', 'dist/', '.tmp/', 'node_modules/', 'tools/', 'test-results/', 'playwright-report/', 'docs/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],

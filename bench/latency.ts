@@ -1,0 +1,182 @@
+/**
+ * Detection latency: how long after a task changes on the server the app tells the user, in units
+ * of the poll interval, for the real engine (AppService + TaskMonitor) and, side by side on its own
+ * simulator with the same tasks and the same changes, a naive poller that spends exactly as many
+ * requests going round every task in turn. Time runs SPEED times faster than real time on both
+ * sides (scaled timers), so a two-hour run takes well under a minute; all HTTP is real.
+ */
+import { AppService } from '../src-main/core/app/AppService.ts';
+import { emptyState } from '../src-main/core/app/loadPersistedState.ts';
+import { DEFAULT_SETTINGS } from '../src-main/core/app/Settings.ts';
+import type { Clock, Persistence } from '../src-main/core/app/ports.ts';
+import { ChamelioClient } from '../src-main/core/chamelio/ChamelioClient.ts';
+import type { Task } from '../src-main/core/chamelio/Task.ts';
+import { ChamelioSimulator } from '../src-main/node/simulator/ChamelioSimulator.ts';
+import { MemorySecretStore } from '../src-main/node/store/MemorySecretStore.ts';
+
+export const SPEED = 200;
+const INTERVAL_MS = 30_000;
+const FINISHED = ['completed', 'cancelled', 'archived'] as const;
+
+/** Real timers, with time running SPEED times faster. */
+class ScaledClock implements Clock {
+  private readonly start = Date.now();
+  private readonly origin = performance.now();
+  now(): number {
+    return this.start + (performance.now() - this.origin) * SPEED;
+  }
+  setTimeout(callback: () => void, ms: number): unknown {
+    return setTimeout(callback, ms / SPEED);
+  }
+  clearTimeout(handle: unknown): void {
+    clearTimeout(handle as NodeJS.Timeout);
+  }
+}
+
+/** A seeded generator, so both pollers see the same tasks and the same changes. */
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function task(id: number, status: string, now: number): Task {
+  const at = new Date(now).toISOString();
+  return {
+    task_id: id, task_url: `https://app.chamelio.ai/workflows/tasks/${id}`, task_title: `Contract review ${id}`,
+    workflow_id: 'contract_review', workflow_name: 'Contract Review', workflow_version: 3, workflow_state_id: `ws_${id}`,
+    status, current_step_id: status === 'in_progress' ? 'legal_review' : null, current_step_name: status === 'in_progress' ? 'Legal review' : null,
+    current_step_type: status === 'in_progress' ? 'review' : null, created_at: at, updated_at: at, completed_at: null,
+    owner_email: 'owner@example.com', assignee_email: 'counsel@example.com', collaborator_emails: [], step_runs: [], variables: [],
+  };
+}
+
+export interface LatencyRow {
+  tasks: number;
+  poller: 'engine' | 'naive';
+  changes: number;
+  detected: number;
+  p50: number;
+  p95: number;
+  requestsPerMinute: number;
+  /** Most requests this poller sent in any minute, by its own clock (what its budget counts). */
+  maxSentInAnyMinute: number;
+  /** Most requests the server received in any minute; at SPEED times real time, event-loop lag of a few real milliseconds shows here as seconds. */
+  maxReceivedInAnyMinute: number;
+  budgetPerMinute: number;
+  rateLimited: number;
+}
+
+function maxInAnyMinute(times: number[]): number {
+  let max = 0;
+  for (let start = 0, end = 0; end < times.length; end++) {
+    while (times[end]! - times[start]! >= 60_000) start++;
+    max = Math.max(max, end - start + 1);
+  }
+  return max;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+/** One size: both pollers, the same tasks, the same change schedule, at once. */
+export async function measureLatency(taskCount: number, durationMinutes: number): Promise<LatencyRow[]> {
+  const clock = new ScaledClock();
+  const random = seeded(taskCount);
+  const statuses = Array.from({ length: taskCount }, (_, i) => (random() < 0.6 ? FINISHED[i % 3]! : 'in_progress'));
+  const engineSim = await ChamelioSimulator.start({ port: 0, now: () => clock.now(), rateLimitPerMinute: 120 });
+  const naiveSim = await ChamelioSimulator.start({ port: 0, now: () => clock.now(), rateLimitPerMinute: 120 });
+  const ids = statuses.map((_, i) => i + 1);
+  for (const sim of [engineSim, naiveSim]) for (const id of ids) sim.setTask(task(id, statuses[id - 1]!, clock.now()));
+
+  // Pending changes per poller: task id → times the task changed and nobody noticed yet.
+  const pending = { engine: new Map<number, number[]>(), naive: new Map<number, number[]>() };
+  const latencies = { engine: [] as number[], naive: [] as number[] };
+  const detect = (who: 'engine' | 'naive', id: number) => {
+    const times = pending[who].get(id);
+    if (!times) return;
+    for (const at of times) latencies[who].push((clock.now() - at) / INTERVAL_MS);
+    pending[who].delete(id);
+  };
+
+  const persistence: Persistence = { load: async () => ({ ...emptyState(), settings: { ...DEFAULT_SETTINGS, apiBaseUrl: engineSim.url } }), save: async () => {} };
+  const sent = { engine: [] as number[], naive: [] as number[] };
+  const app = new AppService({
+    clock,
+    fetch: (url, init) => {
+      sent.engine.push(clock.now());
+      return fetch(url, init);
+    }, persistence, secrets: new MemorySecretStore(engineSim.apiKey),
+    notifier: { show: (n) => n.taskIds.forEach((id) => detect('engine', id)) },
+    logger: { info() {}, warn() {}, error() {} },
+  });
+  await app.start();
+  await app.pin(ids.join(' '));
+  const startedAt = clock.now();
+  let engineRequests = () => engineSim.stats().requests.filter((r) => r.route === 'tasks' && r.at >= startedAt).length;
+
+  // The naive poller: round-robin over every task, never more requests than the engine has sent.
+  const client = new ChamelioClient({ fetch: (u, i) => (sent.naive.push(clock.now()), fetch(u, i)), baseUrl: naiveSim.url, getApiKey: () => naiveSim.apiKey, now: () => clock.now() });
+  const lastSeen = new Map<number, string | null>();
+  let naiveSent = 0;
+  let running = true;
+  const naive = (async () => {
+    for (let i = 0; running; i = (i + 1) % ids.length) {
+      while (running && naiveSent >= engineRequests()) await new Promise((r) => setTimeout(r, 1));
+      naiveSent++;
+      const result = await client.getTask(ids[i]!);
+      if (!result.ok) continue;
+      const seen = lastSeen.get(ids[i]!);
+      if (seen !== undefined && seen !== result.value.assignee_email) detect('naive', ids[i]!);
+      lastSeen.set(ids[i]!, result.value.assignee_email);
+    }
+  })();
+
+  // Changes: running tasks get a new assignee at random times (a new one each time, so no change
+  // can hide another); the first sweep is left alone so both pollers have a baseline.
+  const active = ids.filter((id) => statuses[id - 1] === 'in_progress');
+  const warmupMs = Math.min(taskCount, 60) * 1000 + 2 * INTERVAL_MS * Math.max(1, taskCount / 60);
+  const endAt = startedAt + durationMinutes * 60_000;
+  const changeCount = Math.max(20, Math.min(400, active.length * 3));
+  const changeTimes = Array.from({ length: changeCount }, () => startedAt + warmupMs + random() * (endAt - startedAt - warmupMs - 10 * INTERVAL_MS)).sort((a, b) => a - b);
+  let k = 0;
+  for (const at of changeTimes) {
+    await new Promise((r) => setTimeout(r, Math.max(0, (at - clock.now()) / SPEED)));
+    const id = active[Math.floor(random() * active.length)]!;
+    const email = `person${k++}@example.com`;
+    for (const [who, sim] of [['engine', engineSim], ['naive', naiveSim]] as const) {
+      sim.updateTask(id, { assignee_email: email });
+      pending[who].set(id, [...(pending[who].get(id) ?? []), clock.now()]);
+    }
+  }
+  await new Promise((r) => setTimeout(r, Math.max(0, (endAt - clock.now()) / SPEED)));
+  const minutes = (clock.now() - startedAt) / 60_000;
+  running = false;
+  await naive;
+  await app.stop();
+  const engineStats = engineSim.stats();
+  const naiveStats = naiveSim.stats();
+  const budget = app.requestStats().budgetPerMinute;
+  engineRequests = () => Infinity;
+  await engineSim.close();
+  await naiveSim.close();
+
+  const row = (who: 'engine' | 'naive', stats: typeof engineStats, sim: ChamelioSimulator): LatencyRow => {
+    const sorted = [...latencies[who]].sort((a, b) => a - b);
+    return {
+      tasks: taskCount, poller: who, changes: changeCount, detected: sorted.length,
+      p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95),
+      requestsPerMinute: stats.requests.filter((r) => r.at >= startedAt).length / minutes,
+      maxSentInAnyMinute: maxInAnyMinute(sent[who]), maxReceivedInAnyMinute: sim.maxRequestsInAnyMinute(),
+      budgetPerMinute: budget, rateLimited: stats.rateLimited,
+    };
+  };
+  return [row('engine', engineStats, engineSim), row('naive', naiveStats, naiveSim)];
+}
