@@ -230,6 +230,13 @@ describe('simulator control over HTTP', () => {
     expect((await get('/users/org-info')).status).toBe(200);
   });
 
+  it('moves demo tasks on by itself every evolveEveryMs', async () => {
+    await start({ demo: true, evolveEveryMs: 10 });
+    const snapshot = () => JSON.stringify(sim.taskIds().map((id) => sim.getTask(id)));
+    const before = snapshot();
+    await expect.poll(snapshot, { timeout: 2_000, interval: 10 }).not.toBe(before);
+  });
+
   it('moves a demo task on when asked', async () => {
     await start({ demo: true, random: () => 0.5 });
     time += 60_000;

@@ -12,37 +12,11 @@ import { handleControl } from './controlApi.ts';
 import { sendJson } from './sendJson.ts';
 import { demoTasks, isoAt } from './demoTasks.ts';
 import { evolveTask, isEvolvable, type Evolution } from './evolveTask.ts';
-import { FaultQueue, UNAUTHORIZED_DETAILS, type ApiRoute, type FaultOptions, type KeyRefusal, type SimulatedFault } from './faults.ts';
+import { FaultQueue, PROXY_502_PAGE, UNAUTHORIZED_DETAILS, type ApiRoute, type FaultOptions, type KeyRefusal, type SimulatedFault } from './faults.ts';
 import { maxInAnyWindow, SlidingWindowLimiter } from './SlidingWindowLimiter.ts';
+import type { KeyState, RequestRoute, SimulatorOptions, SimulatorStats } from './SimulatorOptions.ts';
 
-export interface SimulatorOptions {
-  /** 0 (default) = any free port. */
-  port?: number;
-  /** Default: a random `ca_…` key. */
-  apiKey?: string;
-  orgName?: string;
-  /** Default 120, as in the docs' example. */
-  rateLimitPerMinute?: number;
-  /** Default true: a sliding 60-s window per key; over it → 429 with Retry-After. */
-  enforceRateLimit?: boolean;
-  /** Time for the rate window and for timestamps; default Date.now. */
-  now?: () => number;
-  /** Load the demo tasks. */
-  demo?: boolean;
-  /** Demo mode: every this many real milliseconds one random active task moves on. 0/undefined = never. */
-  evolveEveryMs?: number;
-  /** For the evolver; default Math.random. */
-  random?: () => number;
-}
-
-export type KeyState = 'active' | 'inactive' | 'revoked' | 'expired';
-export type RequestRoute = ApiRoute | 'other';
-
-export interface SimulatorStats {
-  /** Every API request (control requests excluded); status 0 = no HTTP answer (hang, reset). */
-  requests: { at: number; route: RequestRoute; status: number }[];
-  rateLimited: number;
-}
+export type { KeyState, RequestRoute, SimulatorOptions, SimulatorStats } from './SimulatorOptions.ts';
 
 const WINDOW_MS = 60_000;
 const KEY_STATE_REFUSAL: Record<Exclude<KeyState, 'active'>, KeyRefusal> = {
@@ -50,9 +24,6 @@ const KEY_STATE_REFUSAL: Record<Exclude<KeyState, 'active'>, KeyRefusal> = {
   revoked: 'key-revoked',
   expired: 'key-expired',
 };
-const HTML_502 =
-  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n' +
-  '<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 export function randomApiKey(): string {
   return `ca_${randomBytes(24).toString('base64url')}`;
@@ -199,6 +170,15 @@ export class ChamelioSimulator {
   // ── HTTP ───────────────────────────────────────────────────────────────────────────────────
 
   #handle(req: IncomingMessage, res: ServerResponse): void {
+    try {
+      this.#route(req, res);
+    } catch {
+      // A bug here must not take the simulator (or the test run) down.
+      sendJson(res, 500, { detail: 'Internal Server Error' });
+    }
+  }
+
+  #route(req: IncomingMessage, res: ServerResponse): void {
     // Only this machine's names: a web page that rebinds its DNS to 127.0.0.1 gets nothing.
     const host = req.headers.host;
     if (host !== `127.0.0.1:${this.#port}` && host !== `localhost:${this.#port}`) {
@@ -243,8 +223,8 @@ export class ChamelioSimulator {
         return this.#send(res, route, 500, { detail: route === 'tasks' ? 'Failed to get task' : 'Failed to get organization info' });
       case 'html-502':
         this.#record(route, 502);
-        res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(HTML_502) });
-        return void res.end(HTML_502);
+        res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(PROXY_502_PAGE) });
+        return void res.end(PROXY_502_PAGE);
       case 'malformed-json':
         return this.#sendText(res, route, 200, '{"task": {"task_id": 12345, "status": "in_progress",, }');
       case 'truncated': {

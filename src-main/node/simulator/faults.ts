@@ -17,6 +17,11 @@ export const UNAUTHORIZED_DETAILS: Readonly<Record<KeyRefusal, string>> = {
   'key-expired': 'API key has expired',
 };
 
+/** What an nginx proxy in front of a dead upstream answers (kind 'html-502'). */
+export const PROXY_502_PAGE =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n' +
+  '<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
 export type SimulatedFault =
   | { kind: 'unauthorized'; reason: KeyRefusal }
   | { kind: 'not-found' }
