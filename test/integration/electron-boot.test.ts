@@ -1,0 +1,245 @@
+/**
+ * Boots the built main bundle with a recording stand-in for the `electron` module. The stand-in
+ * stands in for the Electron runtime, which cannot be downloaded or run on these machines; it lets
+ * the real bundle (AppService, electron-store, the IPC layer, the guards) run in a child Node process
+ * and records what it asked of Electron. See test/unit/electron/support/boot-harness.ts.
+ *
+ * The bundle is built here (main and preload with the project's own electron.vite.config.ts), because
+ * `npm test` runs the unit and integration tests before `npm run build`.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMAND_NAMES, channelOf } from '../../src-main/contract/bridge.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/appProtocol.ts';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const harness = path.join(root, 'test/unit/electron/support/boot-harness.ts');
+
+interface Call {
+  api: string;
+  afterReady: boolean;
+  args: unknown[];
+}
+type Report = Record<string, unknown> & { calls: Call[]; errors: string[] };
+
+let work: string;
+let outDir: string;
+let primary: Report;
+let secondInstance: Report;
+
+async function boot(scenario: string): Promise<Report> {
+  const userData = mkdtempSync(path.join(work, `userdata-${scenario}-`));
+  const reportFile = path.join(work, `report-${scenario}.json`);
+  await run(process.execPath, [harness, path.join(outDir, 'main/index.js'), reportFile], {
+    cwd: root,
+    env: { ...process.env, BOOT_SCENARIO: scenario, BOOT_USER_DATA: userData, BOOT_ASSETS: path.join(root, 'assets') },
+    timeout: 30_000,
+  });
+  return JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
+}
+
+beforeAll(async () => {
+  // Inside the project (under the git-ignored .tmp/) so the temporary config resolves our packages.
+  mkdirSync(path.join(root, '.tmp'), { recursive: true });
+  work = mkdtempSync(path.join(root, '.tmp', 'electron-boot-'));
+  outDir = path.join(work, 'out');
+  const config = path.join(work, 'electron.vite.config.ts');
+  const projectConfig = path.relative(work, path.join(root, 'electron.vite.config.ts')).split(path.sep).join('/');
+  writeFileSync(
+    config,
+    [
+      `import project from '${projectConfig}';`,
+      '// The project config, without the renderer: the boot test needs main and preload only.',
+      'const { main, preload } = project as { main: unknown; preload: unknown };',
+      'export default { main, preload };',
+      '',
+    ].join('\n'),
+  );
+  await run(path.join(root, 'node_modules/.bin/electron-vite'), ['build', '-c', config, '--outDir', outDir, '--logLevel', 'warn'], {
+    cwd: root,
+    timeout: 120_000,
+  });
+  // A stand-in page for the app:// handler to serve.
+  mkdirSync(path.join(outDir, 'renderer'), { recursive: true });
+  writeFileSync(path.join(outDir, 'renderer/index.html'), '<!doctype html><title>Chamelio Tray</title>');
+  [primary, secondInstance] = await Promise.all([boot('primary'), boot('second-instance')]);
+}, 180_000);
+
+afterAll(() => {
+  if (work && existsSync(work)) rmSync(work, { recursive: true, force: true });
+});
+
+const firstIndex = (report: Report, api: string): number => report.calls.findIndex((c) => c.api === api);
+
+describe('the built bundles', () => {
+  it('emit the preload as one CommonJS file that requires nothing but electron', () => {
+    const preload = readFileSync(path.join(outDir, 'preload/index.cjs'), 'utf8');
+    const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    expect(required).toEqual(['electron']);
+    expect(preload).not.toMatch(/^\s*import\s/m);
+    expect(preload).toContain('exposeInMainWorld("chamelio"');
+  });
+});
+
+describe('booting the main process', () => {
+  it('finishes without errors', () => {
+    expect(primary.errors).toEqual([]);
+  });
+
+  it('does the before-ready work before ready, and requests the single-instance lock', () => {
+    const before = primary['callsBeforeReady'] as string[];
+    expect(before).toContain('protocol.registerSchemesAsPrivileged');
+    expect(before).toContain('app.requestSingleInstanceLock');
+    expect(before).toContain('app.enableSandbox');
+    const scheme = primary.calls.find((c) => c.api === 'protocol.registerSchemesAsPrivileged');
+    expect(scheme?.afterReady).toBe(false);
+    expect(scheme?.args[0]).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } },
+    ]);
+  });
+
+  it('creates the tray, the window, the protocol handler and touches safeStorage only after ready', () => {
+    for (const api of ['new Tray', 'new BrowserWindow', 'protocol.handle', 'safeStorage.isEncryptionAvailable', 'globalShortcut.register']) {
+      const calls = primary.calls.filter((c) => c.api === api);
+      expect(calls.length, api).toBeGreaterThan(0);
+      expect(calls.every((c) => c.afterReady), api).toBe(true);
+    }
+    expect(firstIndex(primary, '(ready)')).toBeLessThan(firstIndex(primary, 'new Tray'));
+    expect((primary['tray'] as { count: number }).count).toBe(1);
+  });
+
+  it('opens the popover window with the secure settings, exactly', () => {
+    const windows = primary['windows'] as { options: Record<string, unknown>; loadedUrl: string }[];
+    expect(windows).toHaveLength(1);
+    const { options, loadedUrl } = windows[0]!;
+    expect(loadedUrl).toBe('app://tray/index.html');
+    expect(options).toMatchObject({ width: 380, height: 560, show: false, frame: false, resizable: false, skipTaskbar: true });
+    const prefs = options['webPreferences'] as Record<string, unknown>;
+    expect(prefs).toEqual({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+      preload: path.join(outDir, 'preload/index.cjs'),
+      devTools: false,
+    });
+    expect(existsSync(prefs['preload'] as string)).toBe(true);
+  });
+
+  it('handles every contract command over IPC, and listens to nothing else', () => {
+    expect([...(primary['handledChannels'] as string[])].sort()).toEqual(COMMAND_NAMES.map((n) => channelOf(n)).sort());
+    // electron-store's own path-revealing listener is taken away again.
+    expect(primary['ipcMainOnListeners']).toEqual([]);
+  });
+
+  it('sends no request before a key is set, then only through net.fetch with the key header', () => {
+    expect(primary['fetchesBeforeKey']).toEqual([]);
+    const after = primary['fetchesAfterKey'] as { url: string; headerNames: string[]; afterReady: boolean }[];
+    expect(after.length).toBeGreaterThan(0);
+    expect(after[0]).toMatchObject({ url: 'https://platform.chamelio.ai/users/org-info', afterReady: true });
+    expect(after[0]!.headerNames).toContain('x-api-key');
+  });
+
+  it('keeps the key encrypted on disk (0600) and out of every message to the page', () => {
+    expect(primary['setApiKey']).toMatchObject({ ok: true, value: { ok: true, protection: 'os' } });
+    expect(primary['store']).toEqual({
+      mode: '600',
+      containsPlainKey: false,
+      apiKeyRecord: { v: 1, cipher: '[present]', protection: 'os' },
+      storeVersion: 1,
+    });
+    expect(primary['keyInRendererMessages']).toBe(false);
+    expect(primary['keyInRecordedCalls']).toBe(false);
+  });
+
+  it('answers our page and refuses foreign frames, sub-frames and other webContents', () => {
+    const senders = primary['senders'] as Record<string, { ok: boolean; error?: string }>;
+    expect(senders['page']?.ok).toBe(true);
+    for (const stranger of ['foreignHttps', 'fileUrl', 'otherAppHost', 'nullFrame', 'subFrame', 'devServerWhenPackaged', 'otherWebContents']) {
+      expect(senders[stranger], stranger).toMatchObject({ ok: false });
+      expect(senders[stranger]?.error, stranger).toMatch(/UntrustedSenderError/);
+    }
+  });
+
+  it('refuses malformed arguments before the engine sees them', () => {
+    const invalid = primary['invalidArgs'] as Record<string, { ok: boolean; error?: string }>;
+    expect(Object.keys(invalid).length).toBeGreaterThan(5);
+    for (const [name, result] of Object.entries(invalid)) {
+      expect(result.ok, name).toBe(false);
+      expect(result.error, name).toMatch(/InvalidArgumentsError/);
+    }
+  });
+
+  it('serves app:// with the CSP header and refuses to leave the renderer folder', () => {
+    const served = primary['appProtocol'] as Record<string, { status: number; csp: string | null; type: string }>;
+    expect(served['index']).toEqual({ status: 200, csp: CONTENT_SECURITY_POLICY, type: 'text/html; charset=utf-8' });
+    expect(served['root']?.status).toBe(200);
+    expect(served['traversal']?.status).toBe(403);
+    expect([403, 404]).toContain(served['dotSegments']?.status);
+    expect(served['otherHost']?.status).toBe(404);
+    expect(served['missing']?.status).toBe(404);
+    for (const response of Object.values(served)) expect(response.csp).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('blocks navigation, new windows, webviews and permission requests', () => {
+    expect(primary['guards']).toEqual({
+      willNavigatePrevented: true,
+      willAttachWebviewPrevented: true,
+      windowOpenForeign: { action: 'deny' },
+      windowOpenChamelio: { action: 'deny' },
+      openedExternally: ['https://app.chamelio.ai/workflows/tasks/7'],
+      permissionRequestGranted: false,
+      permissionCheck: false,
+    });
+  });
+
+  it('sets the Edit menu, the tray menu on Linux, the shortcut and the power events', () => {
+    const appMenu = primary['applicationMenu'] as { label: string; submenu: { role?: string }[] }[];
+    const edit = appMenu.find((m) => m.label === 'Edit');
+    expect(edit?.submenu.map((i) => i.role).filter(Boolean)).toEqual(expect.arrayContaining(['copy', 'paste', 'cut', 'selectAll']));
+    const tray = primary['tray'] as { menu: { id?: string }[]; image: { path: string }; tooltip: string };
+    expect(tray.menu.map((i) => i.id)).toEqual(
+      expect.arrayContaining(['pin-clipboard', 'refresh', 'pause', 'open-chamelio', 'settings', 'quit']),
+    );
+    expect(tray.image.path).toBe(path.join(root, 'assets/tray/tray-idle.png'));
+    expect(existsSync(tray.image.path)).toBe(true);
+    expect(tray.tooltip).toMatch(/^Chamelio Tray/);
+    expect(primary['shortcuts']).toEqual(['CommandOrControl+Shift+K']);
+    expect([...(primary['powerMonitorEvents'] as string[])].sort()).toEqual(['lock-screen', 'resume', 'suspend', 'unlock-screen']);
+  });
+
+  it('shows the popover for a second launch, the tray menu and hides it on hideWindow', () => {
+    expect(primary['secondInstanceShowsPopover']).toMatchObject({ before: false, after: true });
+    expect(primary['traySettingsItemFocuses']).toBe(true);
+    expect(primary['hiddenAfterHideWindow']).toBe(true);
+    expect(primary['openedAfterOpenTask']).toContain('https://app.chamelio.ai/workflows/tasks/42');
+  });
+
+  it('stops the engine before quitting and lets go of the shortcut', () => {
+    expect(primary['quit']).toEqual({ quitEmitted: true, shortcutsAfterQuit: [] });
+  });
+});
+
+describe('a second instance', () => {
+  it('asks for the lock, quits, and creates nothing', () => {
+    const apis = secondInstance.calls.map((c) => c.api);
+    expect(apis).toContain('app.requestSingleInstanceLock');
+    expect(apis).toContain('app.quit');
+    expect(apis).not.toContain('app.whenReady');
+    expect(apis).not.toContain('new Tray');
+    expect(apis).not.toContain('new BrowserWindow');
+  });
+});

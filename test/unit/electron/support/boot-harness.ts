@@ -1,0 +1,227 @@
+/**
+ * Boots the built main bundle (out/main/index.js) in plain Node, with `electron` mapped to the
+ * recording stand-in (electron-stand-in.ts), which stands in for the Electron runtime that cannot
+ * run here. It then plays the parts of Electron and of a renderer: fires `ready`, calls the IPC
+ * handlers from our page and from foreign frames, asks the app:// handler for files, triggers the
+ * navigation guards, and writes what happened to a JSON report for electron-boot.test.ts.
+ *
+ * Usage: node boot-harness.ts <main bundle> <report.json>
+ * Env:   BOOT_USER_DATA (a temp dir), BOOT_SCENARIO ('primary' | 'second-instance'), BOOT_ASSETS.
+ */
+import { registerHooks } from 'node:module';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const standInUrl = new URL('./electron-stand-in.ts', import.meta.url).href;
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    if (specifier === 'electron') return { url: standInUrl, shortCircuit: true };
+    return nextResolve(specifier, context);
+  },
+});
+
+const standIn = await import(standInUrl);
+type StandIn = typeof import('./electron-stand-in.ts');
+const s = standIn as StandIn;
+
+const [mainPath, reportPath] = process.argv.slice(2) as [string, string];
+const scenario = process.env['BOOT_SCENARIO'] ?? 'primary';
+const userData = process.env['BOOT_USER_DATA'] as string;
+const TEST_KEY = 'ca_bootTestKey1234567890abcdef';
+
+s.settings.platform = 'linux';
+s.settings.isPackaged = true;
+s.settings.userData = userData;
+s.settings.singleInstanceLock = scenario !== 'second-instance';
+s.settings.fetchAnswers.set('/users/org-info', {
+  status: 200,
+  body: { org_name: 'Boot Test Org', rate_limit_per_minute: 120, entities: [], api_key_id: 7 },
+});
+// A packaged app finds its tray icons in <resources>/tray.
+(process as unknown as { resourcesPath: string }).resourcesPath = process.env['BOOT_ASSETS'] as string;
+
+const report: Record<string, unknown> = { scenario };
+const errors: string[] = [];
+process.on('unhandledRejection', (reason) => errors.push(`unhandledRejection: ${String(reason)}`));
+
+async function waitFor(what: string, condition: () => boolean, timeoutMs = 5000): Promise<boolean> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) {
+      errors.push(`timed out waiting for ${what}`);
+      return false;
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return true;
+}
+
+function finish(): never {
+  report['calls'] = s.recording.calls;
+  report['errors'] = errors;
+  writeFileSync(reportPath, JSON.stringify(report, null, 2));
+  process.exit(0);
+}
+
+await import(pathToFileURL(path.resolve(mainPath)).href);
+report['callsBeforeReady'] = s.recording.calls.map((c) => c.api);
+
+if (scenario === 'second-instance') {
+  // Give a wrongly written main the chance to do more than quit.
+  await new Promise((r) => setTimeout(r, 50));
+  finish();
+}
+
+s.fireReady();
+
+const stateChannel = 'chamelio:state';
+const popover = () => s.BrowserWindow.all[0];
+await waitFor('the first state pushed to the page', () => (popover()?.webContents.sent ?? []).some((m) => m.channel === stateChannel));
+await waitFor('the tray menu', () => (s.Tray.all[0]?.contextMenuSets ?? 0) > 0);
+
+const win = popover();
+report['windows'] = s.BrowserWindow.all.map((w) => ({ options: s.summarize(w.options), loadedUrl: w.loadedUrl }));
+report['handledChannels'] = [...s.ipcMain.handlers.keys()];
+report['ipcMainOnListeners'] = s.ipcMain.eventNames().map(String);
+report['powerMonitorEvents'] = s.powerMonitor.eventNames().map(String);
+report['fetchesBeforeKey'] = [...s.fetches];
+report['shortcuts'] = [...s.registeredShortcuts.keys()];
+report['applicationMenu'] = s.menus.application ? s.summarize(s.menus.application.template) : null;
+report['permissionRequestHandlerSet'] = s.permissionHandlers.request !== null;
+report['nativeTheme'] = [...s.nativeTheme.sources];
+
+const tray = s.Tray.all[0];
+report['tray'] = tray
+  ? {
+      count: s.Tray.all.length,
+      image: s.summarize(tray.image),
+      tooltip: tray.tooltip,
+      menu: s.summarize(tray.contextMenu?.template ?? null),
+      listeners: tray.eventNames().map(String),
+    }
+  : null;
+
+// ── IPC: our page, then strangers ─────────────────────────────────────────────────────────────────
+type Handler = (event: unknown, ...args: unknown[]) => unknown;
+const handler = (name: string): Handler => s.ipcMain.handlers.get(`chamelio:${name}`) as Handler;
+const fromPage = () => ({ senderFrame: { url: 'app://tray/index.html', parent: null }, sender: win?.webContents });
+async function outcome(promise: () => unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> {
+  try {
+    return { ok: true, value: s.summarize(await promise()) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+}
+
+const senders: Record<string, unknown> = {
+  page: fromPage(),
+  foreignHttps: { senderFrame: { url: 'https://evil.example/', parent: null }, sender: win?.webContents },
+  fileUrl: { senderFrame: { url: 'file:///home/user/index.html', parent: null }, sender: win?.webContents },
+  otherAppHost: { senderFrame: { url: 'app://evil/index.html', parent: null }, sender: win?.webContents },
+  nullFrame: { senderFrame: null, sender: win?.webContents },
+  subFrame: { senderFrame: { url: 'app://tray/index.html', parent: { url: 'app://tray/index.html' } }, sender: win?.webContents },
+  devServerWhenPackaged: { senderFrame: { url: 'http://localhost:5173/', parent: null }, sender: win?.webContents },
+  otherWebContents: { senderFrame: { url: 'app://tray/index.html', parent: null }, sender: {} },
+};
+const senderResults: Record<string, unknown> = {};
+for (const [name, event] of Object.entries(senders)) senderResults[name] = await outcome(() => handler('getState')(event));
+report['senders'] = senderResults;
+
+report['invalidArgs'] = {
+  negativeTaskId: await outcome(() => handler('getTaskDetail')(fromPage(), -1)),
+  fractionalTaskId: await outcome(() => handler('unpin')(fromPage(), 1.5)),
+  pinNotText: await outcome(() => handler('pin')(fromPage(), { text: 'x' })),
+  pinTooLong: await outcome(() => handler('pin')(fromPage(), 'x'.repeat(100_000))),
+  settingsArray: await outcome(() => handler('updateSettings')(fromPage(), [])),
+  settingsProto: await outcome(() => handler('updateSettings')(fromPage(), JSON.parse('{"__proto__":{"x":1}}'))),
+  pauseText: await outcome(() => handler('pauseNotifications')(fromPage(), 'tomorrow')),
+  extraArg: await outcome(() => handler('refresh')(fromPage(), 1)),
+};
+
+// ── app:// ────────────────────────────────────────────────────────────────────────────────────────
+const serve = s.protocolHandlers.get('app');
+async function fetchApp(url: string): Promise<unknown> {
+  if (!serve) return null;
+  const response = await serve(new Request(url));
+  return { status: response.status, csp: response.headers.get('content-security-policy'), type: response.headers.get('content-type') };
+}
+report['appProtocol'] = {
+  index: await fetchApp('app://tray/index.html'),
+  root: await fetchApp('app://tray/'),
+  traversal: await fetchApp('app://tray/..%2f..%2fpackage.json'),
+  dotSegments: await fetchApp('app://tray/%2e%2e/%2e%2e/package.json'),
+  otherHost: await fetchApp('app://other/index.html'),
+  missing: await fetchApp('app://tray/nope.js'),
+};
+
+// ── navigation, new windows, webviews, permissions ───────────────────────────────────────────────
+function fakeEvent(): { prevented: boolean; preventDefault(): void } {
+  return {
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+  };
+}
+const nav = fakeEvent();
+win?.webContents.emit('will-navigate', nav, 'https://evil.example/');
+const webview = fakeEvent();
+win?.webContents.emit('will-attach-webview', webview, {}, {});
+const openForeign = win?.webContents.windowOpenHandler?.({ url: 'https://evil.example/' });
+const openChamelio = win?.webContents.windowOpenHandler?.({ url: 'https://app.chamelio.ai/workflows/tasks/7' });
+await new Promise((r) => setImmediate(r));
+let permissionGranted: boolean | null = null;
+s.permissionHandlers.request?.({}, 'notifications', (granted) => {
+  permissionGranted = granted;
+});
+report['guards'] = {
+  willNavigatePrevented: nav.prevented,
+  willAttachWebviewPrevented: webview.prevented,
+  windowOpenForeign: openForeign ?? null,
+  windowOpenChamelio: openChamelio ?? null,
+  openedExternally: [...s.opened],
+  permissionRequestGranted: permissionGranted,
+  permissionCheck: s.permissionHandlers.check?.({}, 'clipboard-read', 'app://tray', {}) ?? null,
+};
+
+// ── the key: set through the bridge, then look for it where it must not be ───────────────────────
+report['setApiKey'] = await outcome(() => handler('setApiKey')(fromPage(), TEST_KEY, false));
+await waitFor('the state after the key', () => (win?.webContents.sent.filter((m) => m.channel === stateChannel).length ?? 0) > 1);
+report['fetchesAfterKey'] = [...s.fetches];
+const configFile = path.join(userData, 'config.json');
+const configText = readFileSync(configFile, 'utf8');
+const config = JSON.parse(configText) as Record<string, unknown>;
+report['store'] = {
+  mode: (statSync(configFile).mode & 0o777).toString(8),
+  containsPlainKey: configText.includes(TEST_KEY),
+  apiKeyRecord: config['apiKey'] ? { ...(config['apiKey'] as object), cipher: '[present]' } : null,
+  storeVersion: config['storeVersion'],
+};
+report['keyInRendererMessages'] = JSON.stringify(win?.webContents.sent ?? []).includes(TEST_KEY);
+report['keyInRecordedCalls'] = JSON.stringify(s.recording.calls).includes(TEST_KEY);
+
+// ── shell integration ─────────────────────────────────────────────────────────────────────────────
+const visibleBefore = win?.isVisible() ?? null;
+s.app.emit('second-instance', {}, [], process.cwd());
+report['secondInstanceShowsPopover'] = { before: visibleBefore, after: win?.isVisible() ?? null, position: win?.position ?? null };
+const shownFocus = win?.webContents.sent.filter((m) => m.channel === 'chamelio:focusTask') ?? [];
+const sentBefore = shownFocus.length;
+const trayMenu = (tray?.contextMenu?.template ?? []) as { id?: string; click?: () => void }[];
+trayMenu.find((item) => item.id === 'settings')?.click?.();
+report['traySettingsItemFocuses'] = (win?.webContents.sent.filter((m) => m.channel === 'chamelio:focusTask').length ?? 0) > sentBefore;
+report['hideWindow'] = await outcome(() => handler('hideWindow')(fromPage()));
+report['hiddenAfterHideWindow'] = win?.isVisible() === false;
+report['openTask'] = await outcome(() => handler('openTask')(fromPage(), 42));
+report['openedAfterOpenTask'] = [...s.opened];
+
+// ── quitting flushes and lets go of the OS ────────────────────────────────────────────────────────
+let quitEmitted = false;
+s.app.on('quit', () => {
+  quitEmitted = true;
+});
+s.app.quit();
+await waitFor('quit after the engine stopped', () => quitEmitted);
+report['quit'] = { quitEmitted, shortcutsAfterQuit: [...s.registeredShortcuts.keys()] };
+
+finish();

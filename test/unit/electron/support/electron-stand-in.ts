@@ -1,0 +1,470 @@
+/**
+ * A recording stand-in for the `electron` module. It stands in for the Electron runtime, which cannot
+ * be downloaded or run on these machines, so that the built main bundle can boot in plain Node (see
+ * test/integration/electron-boot.test.ts). Every call is recorded with whether `ready` had fired;
+ * the harness drives events (ready, IPC calls, window events) and reads the recording back.
+ *
+ * It models only what main uses, and behaves like Electron where the wiring depends on it: `ready`
+ * fires once (whenReady), BrowserWindow creation emits `web-contents-created`, loadURL ends with
+ * `did-finish-load`, a Tray before ready throws, and so do protocol.handle and safeStorage.
+ */
+import { EventEmitter } from 'node:events';
+
+export interface RecordedCall {
+  seq: number;
+  api: string;
+  afterReady: boolean;
+  args: unknown[];
+}
+
+let seq = 0;
+let isReadyNow = false;
+let readyResolve: (() => void) | null = null;
+const readyPromise = new Promise<void>((resolve) => {
+  readyResolve = resolve;
+});
+
+/** JSON-safe copy of call arguments: functions become "[function]", buffers their length. */
+export function summarize(value: unknown, depth = 0): unknown {
+  if (typeof value === 'function') return '[function]';
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 6) return '[deep]';
+  if (value instanceof Uint8Array) return `[bytes:${value.length}]`;
+  if (Array.isArray(value)) return value.map((v) => summarize(v, depth + 1));
+  if (value instanceof EventEmitter) return '[emitter]';
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = summarize(v, depth + 1);
+  return out;
+}
+
+export const recording: { calls: RecordedCall[] } = { calls: [] };
+
+function record(api: string, ...args: unknown[]): void {
+  recording.calls.push({ seq: seq++, api, afterReady: isReadyNow, args: args.map((a) => summarize(a)) });
+}
+
+function requireReady(api: string): void {
+  if (!isReadyNow) throw new Error(`${api} cannot be used before the app is ready`);
+}
+
+/** What the harness can set before main loads. */
+export const settings = {
+  platform: process.platform as NodeJS.Platform,
+  isPackaged: true,
+  userData: '',
+  singleInstanceLock: true,
+  encryptionAvailable: true,
+  storageBackend: 'gnome_libsecret' as string,
+  clipboardText: '',
+  online: true,
+  /** Answers for net.fetch, by URL path. */
+  fetchAnswers: new Map<string, { status: number; body: unknown }>(),
+};
+
+// ── app ───────────────────────────────────────────────────────────────────────────────────────────
+class StandInApp extends EventEmitter {
+  get isPackaged(): boolean {
+    return settings.isPackaged;
+  }
+  get dock(): { hide(): void } | undefined {
+    return settings.platform === 'darwin' ? { hide: () => record('app.dock.hide') } : undefined;
+  }
+  enableSandbox(): void {
+    record('app.enableSandbox');
+  }
+  requestSingleInstanceLock(): boolean {
+    record('app.requestSingleInstanceLock');
+    return settings.singleInstanceLock;
+  }
+  setAppUserModelId(id: string): void {
+    record('app.setAppUserModelId', id);
+  }
+  whenReady(): Promise<void> {
+    record('app.whenReady');
+    return readyPromise;
+  }
+  isReady(): boolean {
+    return isReadyNow;
+  }
+  quit(): void {
+    record('app.quit');
+    const event = { defaultPrevented: false, preventDefault(): void { this.defaultPrevented = true; } };
+    this.emit('before-quit', event);
+    if (!event.defaultPrevented) {
+      this.emit('will-quit', { preventDefault: () => undefined });
+      this.emit('quit');
+    }
+  }
+  exit(code: number): void {
+    record('app.exit', code);
+  }
+  getPath(name: string): string {
+    record('app.getPath', name);
+    if (name === 'userData') return settings.userData;
+    return settings.userData;
+  }
+  getVersion(): string {
+    return '0.1.0';
+  }
+  getName(): string {
+    return 'Chamelio Tray';
+  }
+  getAppPath(): string {
+    return process.cwd();
+  }
+  setLoginItemSettings(options: unknown): void {
+    record('app.setLoginItemSettings', options);
+  }
+  override on(event: string | symbol, listener: (...args: unknown[]) => void): this {
+    record('app.on', String(event));
+    return super.on(event, listener);
+  }
+}
+export const app = new StandInApp();
+
+export function fireReady(): void {
+  isReadyNow = true;
+  record('(ready)');
+  app.emit('ready');
+  readyResolve?.();
+}
+
+// ── protocol ──────────────────────────────────────────────────────────────────────────────────────
+export const protocolHandlers = new Map<string, (request: Request) => Promise<Response> | Response>();
+export const protocol = {
+  registerSchemesAsPrivileged(schemes: unknown): void {
+    record('protocol.registerSchemesAsPrivileged', schemes);
+    if (isReadyNow) throw new Error('registerSchemesAsPrivileged must be called before ready');
+  },
+  handle(scheme: string, handler: (request: Request) => Promise<Response> | Response): void {
+    record('protocol.handle', scheme);
+    requireReady('protocol.handle');
+    protocolHandlers.set(scheme, handler);
+  },
+};
+
+// ── menus ─────────────────────────────────────────────────────────────────────────────────────────
+export interface StandInMenu {
+  template: unknown[];
+}
+export const menus: { application: StandInMenu | null; built: StandInMenu[] } = { application: null, built: [] };
+export const Menu = {
+  buildFromTemplate(template: unknown[]): StandInMenu {
+    const menu = { template };
+    menus.built.push(menu);
+    return menu;
+  },
+  setApplicationMenu(menu: StandInMenu | null): void {
+    record('Menu.setApplicationMenu', menu ? menu.template : null);
+    menus.application = menu;
+  },
+};
+
+// ── session ───────────────────────────────────────────────────────────────────────────────────────
+export const permissionHandlers: {
+  request: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null;
+  check: ((...args: unknown[]) => boolean) | null;
+  device: ((...args: unknown[]) => boolean) | null;
+} = { request: null, check: null, device: null };
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler(handler: typeof permissionHandlers.request): void {
+      record('session.setPermissionRequestHandler');
+      permissionHandlers.request = handler;
+    },
+    setPermissionCheckHandler(handler: typeof permissionHandlers.check): void {
+      record('session.setPermissionCheckHandler');
+      permissionHandlers.check = handler;
+    },
+    setDevicePermissionHandler(handler: typeof permissionHandlers.device): void {
+      record('session.setDevicePermissionHandler');
+      permissionHandlers.device = handler;
+    },
+  },
+};
+
+// ── ipcMain ───────────────────────────────────────────────────────────────────────────────────────
+class StandInIpcMain extends EventEmitter {
+  readonly handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  handle(channel: string, handler: (event: unknown, ...args: unknown[]) => unknown): void {
+    record('ipcMain.handle', channel);
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  override on(event: string | symbol, listener: (...args: unknown[]) => void): this {
+    record('ipcMain.on', String(event));
+    return super.on(event, listener);
+  }
+}
+export const ipcMain = new StandInIpcMain();
+
+// ── windows ───────────────────────────────────────────────────────────────────────────────────────
+export class StandInWebContents extends EventEmitter {
+  static nextId = 1;
+  readonly id = StandInWebContents.nextId++;
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  readonly mainFrame: { url: string; parent: null };
+  constructor() {
+    super();
+    this.mainFrame = { url: '', parent: null };
+  }
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload: JSON.parse(JSON.stringify(payload ?? null)) as unknown });
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    record('webContents.setWindowOpenHandler');
+    this.windowOpenHandler = handler;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static readonly all: BrowserWindow[] = [];
+  readonly webContents = new StandInWebContents();
+  readonly options: Record<string, unknown>;
+  visible = false;
+  destroyed = false;
+  position: [number, number] = [0, 0];
+  loadedUrl: string | null = null;
+  constructor(options: Record<string, unknown>) {
+    super();
+    record('new BrowserWindow', options);
+    requireReady('BrowserWindow');
+    this.options = options;
+    BrowserWindow.all.push(this);
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+  async loadURL(url: string): Promise<void> {
+    record('BrowserWindow.loadURL', url);
+    this.loadedUrl = url;
+    this.webContents.mainFrame.url = url;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.webContents.emit('did-finish-load');
+  }
+  show(): void {
+    record('BrowserWindow.show');
+    this.visible = true;
+    this.emit('show');
+  }
+  hide(): void {
+    record('BrowserWindow.hide');
+    this.visible = false;
+    this.emit('hide');
+  }
+  focus(): void {
+    this.emit('focus');
+  }
+  isVisible(): boolean {
+    return this.visible;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  getSize(): [number, number] {
+    return [Number(this.options['width']), Number(this.options['height'])];
+  }
+  setPosition(x: number, y: number): void {
+    record('BrowserWindow.setPosition', x, y);
+    this.position = [x, y];
+  }
+}
+
+export const screen = {
+  getCursorScreenPoint: () => ({ x: 1800, y: 10 }),
+  getDisplayMatching: () => ({ workArea: { x: 0, y: 28, width: 1920, height: 1052 } }),
+  getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 28, width: 1920, height: 1052 } }),
+};
+
+// ── tray and images ───────────────────────────────────────────────────────────────────────────────
+export const nativeImage = {
+  createFromPath(path: string): { path: string; template: boolean; setTemplateImage(on: boolean): void } {
+    record('nativeImage.createFromPath', path);
+    return {
+      path,
+      template: false,
+      setTemplateImage(on: boolean) {
+        this.template = on;
+      },
+    };
+  },
+};
+
+export class Tray extends EventEmitter {
+  static readonly all: Tray[] = [];
+  image: unknown;
+  tooltip = '';
+  contextMenu: StandInMenu | null = null;
+  contextMenuSets = 0;
+  constructor(image: unknown) {
+    super();
+    record('new Tray', image);
+    requireReady('Tray');
+    this.image = image;
+    Tray.all.push(this);
+  }
+  setImage(image: unknown): void {
+    record('Tray.setImage', image);
+    this.image = image;
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: StandInMenu): void {
+    this.contextMenu = menu;
+    this.contextMenuSets++;
+  }
+  popUpContextMenu(): void {
+    record('Tray.popUpContextMenu');
+  }
+  setIgnoreDoubleClickEvents(): void {}
+  getBounds(): { x: number; y: number; width: number; height: number } {
+    // Linux (StatusNotifierItem) reports nothing.
+    return { x: 0, y: 0, width: 0, height: 0 };
+  }
+  destroy(): void {
+    record('Tray.destroy');
+  }
+}
+
+export class Notification extends EventEmitter {
+  static readonly shown: Record<string, unknown>[] = [];
+  static isSupported(): boolean {
+    return true;
+  }
+  readonly options: Record<string, unknown>;
+  constructor(options: Record<string, unknown>) {
+    super();
+    this.options = options;
+  }
+  show(): void {
+    Notification.shown.push(this.options);
+  }
+}
+
+// ── system services ───────────────────────────────────────────────────────────────────────────────
+export const registeredShortcuts = new Map<string, () => void>();
+export const globalShortcut = {
+  register(accelerator: string, callback: () => void): boolean {
+    record('globalShortcut.register', accelerator);
+    requireReady('globalShortcut');
+    registeredShortcuts.set(accelerator, callback);
+    return true;
+  },
+  unregister(accelerator: string): void {
+    registeredShortcuts.delete(accelerator);
+  },
+  unregisterAll(): void {
+    record('globalShortcut.unregisterAll');
+    registeredShortcuts.clear();
+  },
+};
+
+/** Reversible and obviously fake: the point is that main stores what safeStorage returns. */
+export const safeStorage = {
+  isEncryptionAvailable(): boolean {
+    record('safeStorage.isEncryptionAvailable');
+    requireReady('safeStorage');
+    return settings.encryptionAvailable;
+  },
+  getSelectedStorageBackend(): string {
+    return isReadyNow ? settings.storageBackend : 'unknown';
+  },
+  encryptString(plain: string): Buffer {
+    record('safeStorage.encryptString');
+    requireReady('safeStorage');
+    return Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a));
+  },
+  decryptString(cipher: Buffer): string {
+    record('safeStorage.decryptString');
+    return Buffer.from(cipher.map((b) => b ^ 0x5a)).toString('utf8');
+  },
+  setUsePlainTextEncryption(on: boolean): void {
+    record('safeStorage.setUsePlainTextEncryption', on);
+  },
+};
+
+export const fetches: { url: string; method: string; headerNames: string[]; afterReady: boolean }[] = [];
+export const net = {
+  async fetch(url: string, init?: { method?: string; headers?: Record<string, string> }): Promise<Response> {
+    fetches.push({
+      url,
+      method: init?.method ?? 'GET',
+      headerNames: Object.keys(init?.headers ?? {}).map((h) => h.toLowerCase()),
+      afterReady: isReadyNow,
+    });
+    const answer = settings.fetchAnswers.get(new URL(url).pathname);
+    if (!answer) return new Response(JSON.stringify({ detail: 'Not found' }), { status: 404, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
+  },
+  isOnline(): boolean {
+    return settings.online;
+  },
+};
+
+export const powerMonitor = new (class extends EventEmitter {
+  override on(event: string | symbol, listener: (...args: unknown[]) => void): this {
+    record('powerMonitor.on', String(event));
+    return super.on(event, listener);
+  }
+})();
+
+export const nativeTheme = {
+  sources: [] as string[],
+  set themeSource(value: string) {
+    this.sources.push(value);
+  },
+  get themeSource(): string {
+    return this.sources.at(-1) ?? 'system';
+  },
+};
+
+export const opened: string[] = [];
+export const shell = {
+  async openExternal(url: string): Promise<void> {
+    record('shell.openExternal', url);
+    opened.push(url);
+  },
+  async openPath(): Promise<string> {
+    return '';
+  },
+};
+
+export const clipboard = {
+  async readText(): Promise<string> {
+    return settings.clipboardText;
+  },
+};
+
+// Preload-side names, so a stray import would at least resolve (main must not use them).
+export const contextBridge = {
+  exposeInMainWorld(): void {
+    record('contextBridge.exposeInMainWorld (in main!)');
+  },
+};
+export const ipcRenderer = undefined;
+
+const electron = {
+  app,
+  protocol,
+  Menu,
+  session,
+  ipcMain,
+  BrowserWindow,
+  screen,
+  nativeImage,
+  Tray,
+  Notification,
+  globalShortcut,
+  safeStorage,
+  net,
+  powerMonitor,
+  nativeTheme,
+  shell,
+  clipboard,
+  contextBridge,
+  ipcRenderer,
+};
+export default electron;

@@ -1,0 +1,182 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import type { TrayState } from '../../../src-main/core/app/TrayState.ts';
+import {
+  buildTrayMenuTemplate,
+  MAX_MENU_TASKS,
+  menuLabel,
+  nextLocalMorning,
+  ONE_HOUR_MS,
+  trayMenuStrategy,
+  type TrayMenuActions,
+} from '../../../src-main/electron/trayMenu.ts';
+
+const now = new Date(2026, 10, 30, 10, 42, 0).getTime();
+const formatTime = (ms: number) => {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+};
+
+function state(overrides: Partial<TrayState> = {}): TrayState {
+  return {
+    kind: 'changes-unseen',
+    tooltip: '2 pinned · 1 changed · checked 10:42',
+    tasks: [
+      { id: 101, label: 'NDA for Acme', statusLabel: 'In progress', unseen: true, needsYou: false },
+      { id: 102, label: 'Vendor review', statusLabel: 'Pending', unseen: false, needsYou: true },
+    ],
+    notificationsPausedUntil: null,
+    hasKey: true,
+    ...overrides,
+  };
+}
+
+function actions() {
+  return {
+    focusTask: vi.fn<TrayMenuActions['focusTask']>(),
+    pinFromClipboard: vi.fn<TrayMenuActions['pinFromClipboard']>(),
+    refresh: vi.fn<TrayMenuActions['refresh']>(),
+    pauseNotifications: vi.fn<TrayMenuActions['pauseNotifications']>(),
+    openChamelio: vi.fn<TrayMenuActions['openChamelio']>(),
+    openSettings: vi.fn<TrayMenuActions['openSettings']>(),
+    quit: vi.fn<TrayMenuActions['quit']>(),
+  } satisfies TrayMenuActions;
+}
+
+const byId = (items: MenuItemConstructorOptions[], id: string): MenuItemConstructorOptions => {
+  for (const item of items) {
+    if (item.id === id) return item;
+    if (Array.isArray(item.submenu)) {
+      const found = item.submenu.find((i) => i.id === id);
+      if (found) return found;
+    }
+  }
+  throw new Error(`no item ${id}`);
+};
+const click = (item: MenuItemConstructorOptions) => (item.click as unknown as () => void)();
+
+describe('buildTrayMenuTemplate', () => {
+  it('lists every action the popover offers, in order', () => {
+    const items = buildTrayMenuTemplate(state(), actions(), { now, platform: 'linux', formatTime });
+    expect(items.filter((i) => i.id).map((i) => i.id)).toEqual([
+      'summary',
+      'task-101',
+      'task-102',
+      'pin-clipboard',
+      'refresh',
+      'pause',
+      'open-chamelio',
+      'settings',
+      'quit',
+    ]);
+    expect(byId(items, 'summary')).toMatchObject({ label: '2 pinned · 1 changed · checked 10:42', enabled: false });
+  });
+
+  it('shows each pinned task with its status and marks, and a click focuses it', () => {
+    const a = actions();
+    const items = buildTrayMenuTemplate(state(), a, { now, platform: 'linux', formatTime });
+    expect(byId(items, 'task-101').label).toBe('● NDA for Acme — In progress');
+    expect(byId(items, 'task-102').label).toBe('★ Vendor review — Pending');
+    click(byId(items, 'task-102'));
+    expect(a.focusTask).toHaveBeenCalledWith(102);
+  });
+
+  it('wires every plain action', () => {
+    const a = actions();
+    const items = buildTrayMenuTemplate(state(), a, { now, platform: 'linux', formatTime });
+    click(byId(items, 'pin-clipboard'));
+    click(byId(items, 'refresh'));
+    click(byId(items, 'open-chamelio'));
+    click(byId(items, 'settings'));
+    click(byId(items, 'quit'));
+    expect(a.pinFromClipboard).toHaveBeenCalledOnce();
+    expect(a.refresh).toHaveBeenCalledOnce();
+    expect(a.openChamelio).toHaveBeenCalledOnce();
+    expect(a.openSettings).toHaveBeenCalledOnce();
+    expect(a.quit).toHaveBeenCalledOnce();
+  });
+
+  it('pauses for an hour, until the next 08:00, and resumes', () => {
+    const a = actions();
+    const items = buildTrayMenuTemplate(state(), a, { now, platform: 'linux', formatTime });
+    click(byId(items, 'pause-hour'));
+    click(byId(items, 'pause-tomorrow'));
+    expect(a.pauseNotifications).toHaveBeenNthCalledWith(1, now + ONE_HOUR_MS);
+    expect(a.pauseNotifications).toHaveBeenNthCalledWith(2, new Date(2026, 11, 1, 8, 0, 0).getTime());
+    expect(byId(items, 'pause-tomorrow').label).toBe('Until tomorrow, 08:00');
+    expect(byId(items, 'pause-resume').enabled).toBe(false);
+  });
+
+  it('says until when paused and lets the user resume', () => {
+    const a = actions();
+    const until = now + 30 * 60 * 1000;
+    const items = buildTrayMenuTemplate(state({ notificationsPausedUntil: until }), a, { now, platform: 'linux', formatTime });
+    expect(byId(items, 'pause').label).toBe('Notifications paused');
+    expect(byId(items, 'paused-until')).toMatchObject({ label: 'Paused until 11:12', enabled: false });
+    const resume = byId(items, 'pause-resume');
+    expect(resume.enabled).toBe(true);
+    click(resume);
+    expect(a.pauseNotifications).toHaveBeenCalledWith(null);
+  });
+
+  it('treats a pause that has run out as not paused', () => {
+    const items = buildTrayMenuTemplate(state({ notificationsPausedUntil: now - 1 }), actions(), { now, platform: 'linux', formatTime });
+    expect(byId(items, 'pause').label).toBe('Pause notifications');
+  });
+
+  it('without a key: offers to set one and disables refresh', () => {
+    const a = actions();
+    const items = buildTrayMenuTemplate(state({ hasKey: false, kind: 'key-problem', tasks: [] }), a, { now, platform: 'linux', formatTime });
+    expect(byId(items, 'refresh').enabled).toBe(false);
+    expect(byId(items, 'no-tasks')).toMatchObject({ label: 'No pinned tasks', enabled: false });
+    click(byId(items, 'set-key'));
+    expect(a.openSettings).toHaveBeenCalledOnce();
+  });
+
+  it('lists at most a dozen tasks and a "more" item that opens the list', () => {
+    const a = actions();
+    const tasks = Array.from({ length: MAX_MENU_TASKS + 3 }, (_, i) => ({ id: i + 1, label: `T${i + 1}`, statusLabel: 'Pending', unseen: false, needsYou: false }));
+    const items = buildTrayMenuTemplate(state({ tasks }), a, { now, platform: 'linux', formatTime });
+    expect(items.filter((i) => i.id?.startsWith('task-'))).toHaveLength(MAX_MENU_TASKS);
+    click(byId(items, 'more-tasks'));
+    expect(byId(items, 'more-tasks').label).toBe('3 more…');
+    expect(a.focusTask).toHaveBeenCalledWith(null);
+  });
+});
+
+describe('menuLabel', () => {
+  it('doubles & where menus read it as a mnemonic, not on macOS', () => {
+    expect(menuLabel('R&D review', 'win32')).toBe('R&&D review');
+    expect(menuLabel('R&D review', 'linux')).toBe('R&&D review');
+    expect(menuLabel('R&D review', 'darwin')).toBe('R&D review');
+  });
+
+  it('keeps labels on one short line', () => {
+    expect(menuLabel('a\nb\tc', 'linux')).toBe('a b c');
+    const long = menuLabel('x'.repeat(200), 'darwin');
+    expect(long.length).toBe(60);
+    expect(long.endsWith('…')).toBe(true);
+  });
+});
+
+describe('nextLocalMorning', () => {
+  it('is today at 08:00 before eight, tomorrow after', () => {
+    expect(nextLocalMorning(new Date(2026, 10, 30, 2, 0).getTime())).toBe(new Date(2026, 10, 30, 8, 0).getTime());
+    expect(nextLocalMorning(new Date(2026, 10, 30, 8, 0).getTime())).toBe(new Date(2026, 11, 1, 8, 0).getTime());
+    expect(nextLocalMorning(new Date(2026, 11, 31, 23, 59).getTime())).toBe(new Date(2027, 0, 1, 8, 0).getTime());
+  });
+
+  it('labels a same-day morning without "tomorrow"', () => {
+    const early = new Date(2026, 10, 30, 2, 0).getTime();
+    const items = buildTrayMenuTemplate(state(), actions(), { now: early, platform: 'linux', formatTime });
+    expect(byId(items, 'pause-tomorrow').label).toBe('Until 08:00');
+  });
+});
+
+describe('trayMenuStrategy', () => {
+  it('sets the menu on Linux and Windows, pops it up on right-click on macOS', () => {
+    expect(trayMenuStrategy('linux')).toBe('set-context-menu');
+    expect(trayMenuStrategy('win32')).toBe('set-context-menu');
+    expect(trayMenuStrategy('darwin')).toBe('popup-on-right-click');
+  });
+});
