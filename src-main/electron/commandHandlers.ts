@@ -25,7 +25,8 @@ export interface ShortcutControl {
 }
 
 export interface ShellActions {
-  openExternal(url: string): Promise<void>;
+  /** Hands an allow-listed URL to the OS browser (electronAdapters.openInBrowser). */
+  openInBrowser(url: string): Promise<unknown>;
   /** Electron 45's clipboard.readText() is asynchronous. */
   readClipboardText(): Promise<string>;
   /** Starts the built-in simulator and points the engine at it. */
@@ -38,12 +39,12 @@ export interface ShellActions {
 /** The clipboard may hold anything; only this much of it is looked at for task links. */
 export const MAX_CLIPBOARD_SCAN = 20_000;
 
-export async function openIfAllowed(url: string, shell: Pick<ShellActions, 'openExternal'>, logger: Logger): Promise<boolean> {
+export async function openIfAllowed(url: string, shell: Pick<ShellActions, 'openInBrowser'>, logger: Logger): Promise<boolean> {
   if (!isAllowedExternalUrl(url)) {
     logger.warn('refused to open a link outside the Chamelio app');
     return false;
   }
-  await shell.openExternal(url);
+  await shell.openInBrowser(url);
   return true;
 }
 

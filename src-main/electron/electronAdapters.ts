@@ -2,7 +2,9 @@
  * Thin adapters from Electron's APIs to the small interfaces the tested code uses. Nothing here
  * decides anything; each function only forwards.
  */
-import { Notification, globalShortcut, safeStorage } from 'electron';
+import { Notification, globalShortcut, safeStorage, shell } from 'electron';
+import type { Logger } from '../core/app/ports.ts';
+import { isAllowedExternalUrl } from './externalUrl.ts';
 import type { LinuxStorageBackend } from './keyProtection.ts';
 import type { NotificationApi } from './notifier.ts';
 import type { KeyCipher } from './secretStore.ts';
@@ -42,3 +44,16 @@ export const globalShortcutRegistrar: ShortcutRegistrar = {
   register: (accelerator, callback) => globalShortcut.register(accelerator, callback),
   unregister: (accelerator) => globalShortcut.unregister(accelerator),
 };
+
+/**
+ * The app's only call to shell.openExternal (checklist item 15): https pages on the Chamelio web app,
+ * nothing else, whoever asks (a bridge command, a link the page tried to open, the tray menu).
+ */
+export async function openInBrowser(url: string, logger: Logger): Promise<boolean> {
+  if (!isAllowedExternalUrl(url)) {
+    logger.warn('refused to open a link outside the Chamelio app');
+    return false;
+  }
+  await shell.openExternal(url);
+  return true;
+}

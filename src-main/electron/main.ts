@@ -17,7 +17,6 @@ import {
   net,
   powerMonitor,
   session,
-  shell,
   globalShortcut,
 } from 'electron';
 import Store from 'electron-store';
@@ -33,9 +32,9 @@ import {
   removeAutostartEntry,
   writeAutostartEntry,
 } from './autostart.ts';
-import { createCommandHandlers, MAX_CLIPBOARD_SCAN, openIfAllowed } from './commandHandlers.ts';
+import { createCommandHandlers, MAX_CLIPBOARD_SCAN } from './commandHandlers.ts';
 import { DemoRunner } from './demo.ts';
-import { electronNotificationApi, globalShortcutRegistrar, safeStorageCipher } from './electronAdapters.ts';
+import { electronNotificationApi, globalShortcutRegistrar, openInBrowser, safeStorageCipher } from './electronAdapters.ts';
 import { registerCommandHandlers } from './ipc.ts';
 import { ElectronNotifier } from './notifier.ts';
 import { PopoverWindow } from './popoverWindow.ts';
@@ -89,7 +88,7 @@ function start(): void {
   let stopping = false;
 
   const openExternal = (url: string): void => {
-    void openIfAllowed(url, { openExternal: (u) => shell.openExternal(u) }, logger);
+    void openInBrowser(url, logger).catch((error: unknown) => logger.warn('the browser did not open', { error: String(error) }));
   };
   installWebContentsGuards(app, openExternal, logger);
 
@@ -238,7 +237,7 @@ async function onReady(input: { demo: DemoRunner; openExternal: (url: string) =>
     handlers: createCommandHandlers(
       engine,
       {
-        openExternal: (url) => shell.openExternal(url),
+        openInBrowser: (url) => openInBrowser(url, logger),
         readClipboardText: () => clipboard.readText(),
         startDemo: () => demo.start(engine),
         hideWindow: () => popover.hide(),

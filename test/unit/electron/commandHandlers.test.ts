@@ -33,7 +33,7 @@ function shell(overrides: Partial<ShellActions> = {}): ShellActions & { opened: 
   const opened: string[] = [];
   return {
     opened,
-    openExternal: vi.fn(async (url: string) => void opened.push(url)),
+    openInBrowser: vi.fn(async (url: string) => void opened.push(url)),
     readClipboardText: vi.fn(async () => 'see https://app.chamelio.ai/workflows/tasks/5'),
     startDemo: vi.fn(async () => undefined),
     hideWindow: vi.fn(),
