@@ -2,10 +2,17 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // The UI the preview serves is built once before the run (renderer only: same config as electron-vite's).
+  globalSetup: './test/e2e/support/globalSetup.ts',
   timeout: 60_000,
+  expect: { timeout: 15_000 },
   workers: 1,
   reporter: [['list']],
   use: {
+    viewport: { width: 400, height: 600 },
+    // Dates and money are formatted by Intl: pin the locale so the assertions mean one thing.
+    locale: 'en-US',
+    timezoneId: 'UTC',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

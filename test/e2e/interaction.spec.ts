@@ -1,0 +1,123 @@
+/** Keyboard, clipboard, drop, filter, demo, layout and theme. */
+import { expect, test } from './support/fixtures.ts';
+import type { PageGlobals } from './support/pageGlobals.ts';
+import { APP_URL, task } from './support/tasks.ts';
+
+test.describe('with a key', () => {
+  test.use({ keyFromEnv: true });
+
+  test('keyboard: arrows move, Enter opens, Delete unpins with undo, Esc goes back, then hides', async ({ page, control, preview, popover }) => {
+    for (const id of [31, 32, 33]) await control.putTask(task(id, { task_title: `Keyboard task ${id}` }));
+    await popover.pin('31 32 33');
+    const options = popover.taskList.getByRole('option');
+    await expect(options).toHaveCount(3);
+    await expect(options.first()).toContainText('Pending');
+    const titles = (await options.allInnerTexts()).map((t) => /Keyboard task \d+/.exec(t)?.[0]);
+
+    await popover.taskList.focus();
+    await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowDown');
+    await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(titles[1]!);
+    await page.keyboard.press('Escape');
+    await expect(popover.taskList).toBeVisible();
+
+    await popover.taskList.focus();
+    await page.keyboard.press('End');
+    await expect(options.nth(2)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Delete');
+    await expect(options).toHaveCount(2);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(options).toHaveCount(3);
+
+    await popover.taskList.focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => preview.events().filter((e) => e.event === 'hide-window')).toHaveLength(1);
+  });
+
+  test('a task URL on the clipboard is offered when the popover opens; the offer can be dismissed', async ({ page, control, popover }) => {
+    await control.putTask(task(41, { task_title: 'From the clipboard' }));
+    await page.evaluate((url) => (globalThis as unknown as PageGlobals).navigator.clipboard.writeText(`see ${url}`), APP_URL(41));
+    await page.reload();
+    const offer = page.getByRole('group', { name: 'Task on the clipboard' });
+    await expect(offer).toContainText('Pin task 41 from the clipboard?');
+    await offer.getByRole('button', { name: 'Dismiss clipboard suggestion' }).click();
+    await expect(offer).toHaveCount(0);
+
+    await page.reload();
+    await offer.getByRole('button', { name: 'Pin from clipboard' }).click();
+    await expect(popover.row(/From the clipboard/)).toBeVisible();
+    await expect(offer).toHaveCount(0);
+  });
+
+  test('a URL dropped on the popover is pinned', async ({ page, control, popover }) => {
+    await control.putTask(task(51, { task_title: 'Dropped task' }));
+    await expect(popover.pinBox).toBeVisible();
+    const dataTransfer = await page.evaluateHandle((url) => {
+      const dt = new (globalThis as unknown as PageGlobals).DataTransfer();
+      dt.setData('text/uri-list', `# a comment line\n${url}`);
+      return dt;
+    }, APP_URL(51));
+    await page.dispatchEvent('main', 'dragover', { dataTransfer });
+    await page.dispatchEvent('main', 'drop', { dataTransfer });
+    await expect(popover.row(/Dropped task/)).toBeVisible();
+  });
+
+  test('the filter box narrows the list and keeps the engine’s order', async ({ page, control, popover }) => {
+    await control.putTask(task(61, { task_title: 'NDA - Globex' }));
+    await control.putTask(task(62, { task_title: 'Lease renewal', workflow_name: 'Real Estate' }));
+    await control.putTask(task(63, { task_title: 'NDA - Initech' }));
+    await popover.pin('61 62 63');
+    await expect(popover.taskList.getByRole('option')).toHaveCount(3);
+    await page.getByLabel('Filter tasks').fill('nda');
+    await expect(popover.taskList.getByRole('option')).toHaveCount(2);
+    await page.getByLabel('Filter tasks').fill('real estate');
+    await expect(popover.taskList.getByRole('option')).toHaveText([/Lease renewal/]);
+    await page.getByLabel('Filter tasks').fill('nothing like this');
+    await expect(page.getByText('No pinned task matches')).toBeVisible();
+  });
+
+  test('settings: a refused value shows the engine’s reason; the theme applies at once', async ({ page, popover }) => {
+    await popover.openSettings();
+    const poll = page.getByLabel('Poll interval (seconds)');
+    await poll.fill('0');
+    await poll.press('Tab');
+    await expect(page.getByRole('alert')).toHaveText(/whole number of seconds from 1 to 3600/);
+
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(28, 28, 31)');
+    await page.getByRole('radio', { name: 'Light' }).check();
+    await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+  });
+});
+
+test('“Try with demo data” runs the demo against the built-in simulator', async ({ page, popover }) => {
+  await page.getByRole('button', { name: 'Try with demo data' }).click();
+  await expect(page.getByText('Demo data')).toBeVisible();
+  await expect(popover.taskList.getByRole('option')).toHaveCount(10);
+  await expect(popover.connection).toHaveText('Connected');
+  await expect(popover.row(/Northwind Traders/)).toContainText('Assignee: you');
+});
+
+test('usable at 360×480 in the dark: nothing scrolls sideways', async ({ page, control, sim, popover }) => {
+  await page.setViewportSize({ width: 360, height: 480 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(28, 28, 31)');
+  await popover.setKey(sim.apiKey);
+  await control.putTask(task(71, { task_title: 'A rather long title for a narrow popover window, to see it wrap' }));
+  await popover.pin('71');
+  const sideways = () =>
+    page.evaluate(() => {
+      const root = (globalThis as unknown as PageGlobals).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+  await expect(popover.row(/narrow popover/)).toBeVisible();
+  expect(await sideways()).toBe(0);
+  await popover.row(/narrow popover/).click();
+  await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+  expect(await sideways()).toBe(0);
+  await popover.openSettings();
+  expect(await sideways()).toBe(0);
+});

@@ -1,0 +1,85 @@
+/** What the user sees when something is wrong: a refused key, a foreign URL, a deleted task, no server. */
+import { ChamelioSimulator } from '../../src-main/node/simulator/ChamelioSimulator.ts';
+import { expect, test } from './support/fixtures.ts';
+import { APP_URL, task } from './support/tasks.ts';
+
+test('an invalid key shows the API’s own reason and is not stored', async ({ page, popover }) => {
+  await popover.setKey('ca_NotTheRightKeyAtAll123');
+  await expect(page.getByTestId('key-error')).toHaveText('The key was refused: Invalid API key');
+  await expect(popover.connection).toHaveText('No API key');
+  await expect(page.getByRole('heading', { name: 'Watch your Chamelio tasks from the tray' })).toBeVisible();
+});
+
+test.describe('with a key', () => {
+  test.use({ keyFromEnv: true });
+
+  test('the key from CHAMELIO_API_KEY is used; a revoked key shows the API’s reason', async ({ page, sim, control, popover }) => {
+    await expect(popover.connection).toHaveText('Connected');
+    await expect(page.getByRole('heading', { name: 'Acme Corporation', level: 1 })).toBeVisible();
+    await control.putTask(task(11));
+    await popover.pin('11');
+    await expect(popover.row(/Task 11/)).toContainText('Pending');
+    sim.setKeyState('revoked');
+    await popover.refresh();
+    await expect(popover.connection).toHaveText('Key problem: API key has been revoked');
+    await popover.openSettings();
+    await expect(page.getByText('The API refuses it: API key has been revoked')).toBeVisible();
+  });
+
+  test('a pasted URL from another host is refused with its reason', async ({ page, control, popover }) => {
+    await control.putTask(task(12));
+    await popover.pin(`https://app.chamelio.ai.evil.example/workflows/tasks/99 ${APP_URL(12)}`);
+    const refused = page.getByRole('list', { name: 'Not pinned' }).getByRole('listitem');
+    await expect(refused).toHaveCount(1);
+    await expect(refused).toContainText('https://app.chamelio.ai.evil.example/workflows/tasks/99');
+    // The engine's reason: that host is not the Chamelio app's.
+    await expect(refused).toContainText(/app\.chamelio\.ai\.evil\.example.? is not .?app\.chamelio\.ai/);
+    await expect(page.getByText('Pinned 1 task.')).toBeVisible();
+    // The refused fragment stays in the box to be corrected.
+    await expect(popover.pinBox).not.toHaveValue('');
+    await expect(popover.row(/Task 12/)).toBeVisible();
+  });
+
+  test('a deleted task shows as unavailable', async ({ page, control, popover }) => {
+    await control.putTask(task(13, { task_title: 'Lease renewal' }));
+    await popover.pin(APP_URL(13));
+    const row = popover.row(/Lease renewal/);
+    await expect(row).toContainText('Pending');
+    await control.deleteTask(13);
+    await popover.refresh();
+    await expect(row).toContainText('Unavailable');
+    await row.click();
+    await expect(page.getByRole('alert')).toContainText('Unavailable');
+  });
+
+  test('a stopped server shows offline, and recovery follows', async ({ sim, control, popover }) => {
+    await control.putTask(task(14, { task_title: 'Offline check' }));
+    await popover.pin('14');
+    await expect(popover.row(/Offline check/)).toContainText('Pending');
+    const port = Number(new URL(sim.url).port);
+    await sim.close();
+    await popover.refresh();
+    await expect(popover.connection).toHaveText(/^Offline: /);
+
+    const again = await ChamelioSimulator.start({ port, apiKey: sim.apiKey });
+    try {
+      again.setTask(task(14, { task_title: 'Offline check', status: 'in_progress' }));
+      await popover.refresh();
+      await expect(popover.connection).toHaveText('Connected');
+      await expect(popover.row(/Offline check/)).toContainText('In progress');
+    } finally {
+      await again.close();
+    }
+  });
+
+  test('a server error shows as trouble with the server, then clears', async ({ control, popover }) => {
+    await control.putTask(task(15));
+    await popover.pin('15');
+    await expect(popover.row(/Task 15/)).toContainText('Pending');
+    await control.fault({ fault: { kind: 'html-502' }, times: 1 });
+    await popover.refresh();
+    await expect(popover.connection).toHaveText(/^Server trouble: /);
+    await popover.refresh();
+    await expect(popover.connection).toHaveText('Connected');
+  });
+});
