@@ -40,7 +40,7 @@ import { ElectronNotifier } from './notifier.ts';
 import { PopoverWindow } from './popoverWindow.ts';
 import { consoleLogger, realClock } from './runtime.ts';
 import { SafeStorageSecretStore } from './secretStore.ts';
-import { denyAllPermissions, installWebContentsGuards } from './securityGuards.ts';
+import { installWebContentsGuards, restrictPermissions } from './securityGuards.ts';
 import { senderPolicyFor } from './senderCheck.ts';
 import { settingsEffects, type AppliedSettings } from './settingsEffects.ts';
 import {
@@ -137,7 +137,8 @@ async function onReady(input: { demo: DemoRunner; openExternal: (url: string) =>
   // LSUIElement hides the Dock icon in the packaged app; this covers unpackaged runs.
   app.dock?.hide();
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(platform)));
-  denyAllPermissions(session.defaultSession);
+  const senderPolicy = senderPolicyFor(app.isPackaged, process.env);
+  restrictPermissions(session.defaultSession, senderPolicy);
 
   const rendererRoot = path.join(here, '../renderer');
   handleAppProtocol(rendererRoot);
@@ -245,7 +246,7 @@ async function onReady(input: { demo: DemoRunner; openExternal: (url: string) =>
       },
       logger,
     ),
-    policy: senderPolicyFor(app.isPackaged, process.env),
+    policy: senderPolicy,
     logger,
     isOwnSender: (sender) => popover.isOwnSender(sender),
   });

@@ -1,10 +1,13 @@
 /**
  * App-wide guards, for every webContents that will ever exist (checklist items 5, 11-14): the page
- * never navigates, never opens windows, never attaches a <webview>, and is granted no permission.
+ * never navigates, never opens windows, never attaches a <webview>, and is granted no permission
+ * beyond writing to the clipboard.
  * Allow-listed Chamelio links go to the OS browser instead.
  */
 import type { App, Session, WebContents } from 'electron';
 import { isAllowedExternalUrl } from './externalUrl.ts';
+import { isPermissionGranted } from './permissionPolicy.ts';
+import type { SenderPolicy } from './senderCheck.ts';
 import type { Logger } from '../core/app/ports.ts';
 
 export function guardWebContents(contents: WebContents, openExternal: (url: string) => void, logger: Logger): void {
@@ -28,9 +31,13 @@ export function installWebContentsGuards(app: App, openExternal: (url: string) =
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal, logger));
 }
 
-/** Notifications come from main, the clipboard is read by main: the page needs no permission at all. */
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/** Every permission request and check is refused, but for the one permissionPolicy.ts grants our page. */
+export function restrictPermissions(session: Session, policy: SenderPolicy): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionGranted({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame, policy }));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionGranted({ permission, requestingUrl: details.requestingUrl ?? requestingOrigin, isMainFrame: details.isMainFrame, policy }),
+  );
   session.setDevicePermissionHandler(() => false);
 }

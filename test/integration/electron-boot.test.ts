@@ -194,15 +194,23 @@ describe('booting the main process', () => {
     for (const response of Object.values(served)) expect(response.csp).toBe(CONTENT_SECURITY_POLICY);
   });
 
-  it('blocks navigation, new windows, webviews and permission requests', () => {
+  it('blocks navigation, new windows, webviews, and every permission but clipboard writes from our page', () => {
     expect(primary['guards']).toEqual({
       willNavigatePrevented: true,
       willAttachWebviewPrevented: true,
       windowOpenForeign: { action: 'deny' },
       windowOpenChamelio: { action: 'deny' },
       openedExternally: ['https://app.chamelio.ai/workflows/tasks/7'],
-      permissionRequestGranted: false,
-      permissionCheck: false,
+      permissions: {
+        notifications: false,
+        media: false,
+        clipboardWriteFromPage: true,
+        clipboardWriteFromSubFrame: false,
+        clipboardWriteFromStranger: false,
+        checkClipboardRead: false,
+        checkClipboardWrite: true,
+        deviceHandler: false,
+      },
     });
   });
 

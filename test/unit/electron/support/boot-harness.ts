@@ -171,18 +171,29 @@ win?.webContents.emit('will-attach-webview', webview, {}, {});
 const openForeign = win?.webContents.windowOpenHandler?.({ url: 'https://evil.example/' });
 const openChamelio = win?.webContents.windowOpenHandler?.({ url: 'https://app.chamelio.ai/workflows/tasks/7' });
 await new Promise((r) => setImmediate(r));
-let permissionGranted: boolean | null = null;
-s.permissionHandlers.request?.({}, 'notifications', (granted) => {
-  permissionGranted = granted;
-});
+function requestPermission(permission: string, requestingUrl: string, isMainFrame = true): boolean | null {
+  let granted: boolean | null = null;
+  s.permissionHandlers.request?.({}, permission, (g) => {
+    granted = g;
+  }, { requestingUrl, isMainFrame });
+  return granted;
+}
 report['guards'] = {
   willNavigatePrevented: nav.prevented,
   willAttachWebviewPrevented: webview.prevented,
   windowOpenForeign: openForeign ?? null,
   windowOpenChamelio: openChamelio ?? null,
   openedExternally: [...s.opened],
-  permissionRequestGranted: permissionGranted,
-  permissionCheck: s.permissionHandlers.check?.({}, 'clipboard-read', 'app://tray', {}) ?? null,
+  permissions: {
+    notifications: requestPermission('notifications', 'app://tray/index.html'),
+    media: requestPermission('media', 'app://tray/index.html'),
+    clipboardWriteFromPage: requestPermission('clipboard-sanitized-write', 'app://tray/index.html'),
+    clipboardWriteFromSubFrame: requestPermission('clipboard-sanitized-write', 'app://tray/index.html', false),
+    clipboardWriteFromStranger: requestPermission('clipboard-sanitized-write', 'https://evil.example/'),
+    checkClipboardRead: s.permissionHandlers.check?.({}, 'clipboard-read', 'app://tray', { isMainFrame: true }) ?? null,
+    checkClipboardWrite: s.permissionHandlers.check?.({}, 'clipboard-sanitized-write', 'app://tray', { isMainFrame: true }) ?? null,
+    deviceHandler: s.permissionHandlers.device?.({}) ?? null,
+  },
 };
 
 // ── the key: set through the bridge, then look for it where it must not be ───────────────────────

@@ -162,7 +162,7 @@ export const Menu = {
 
 // ── session ───────────────────────────────────────────────────────────────────────────────────────
 export const permissionHandlers: {
-  request: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null;
+  request: ((wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | null;
   check: ((...args: unknown[]) => boolean) | null;
   device: ((...args: unknown[]) => boolean) | null;
 } = { request: null, check: null, device: null };
