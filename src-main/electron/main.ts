@@ -77,14 +77,19 @@ if (!isPrimaryInstance) {
   start();
 }
 
+/** What exists so far; filled in as startup creates it, so events during startup find what is there. */
+interface Running {
+  popover: PopoverWindow | null;
+  engine: AppService | null;
+  online: OnlineWatcher | null;
+  tray: TrayController | null;
+  demo: DemoRunner;
+}
+
 function start(): void {
   if (platform === 'win32') app.setAppUserModelId(APP_ID);
 
-  let popover: PopoverWindow | null = null;
-  let engine: AppService | null = null;
-  let online: OnlineWatcher | null = null;
-  let trayController: TrayController | null = null;
-  const demo = new DemoRunner(logger);
+  const running: Running = { popover: null, engine: null, online: null, tray: null, demo: new DemoRunner(logger) };
   let stopping = false;
 
   const openExternal = (url: string): void => {
@@ -92,48 +97,37 @@ function start(): void {
   };
   installWebContentsGuards(app, openExternal, logger);
 
-  app.on('second-instance', () => popover?.show());
+  app.on('second-instance', () => running.popover?.show());
   // macOS: opening the app again from Finder or Spotlight.
-  app.on('activate', () => popover?.show());
+  app.on('activate', () => running.popover?.show());
   // A tray app keeps running with no window open.
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', (event) => {
-    popover?.prepareToQuit();
+    running.popover?.prepareToQuit();
+    const engine = running.engine;
     if (stopping || !engine) return;
     // Let the engine flush its last write before the process ends.
     event.preventDefault();
     stopping = true;
-    online?.stop();
+    running.online?.stop();
     globalShortcut.unregisterAll();
-    const running = engine;
-    void Promise.allSettled([running.stop(), demo.stop()]).then(() => {
-      trayController?.destroy();
+    void Promise.allSettled([engine.stop(), running.demo.stop()]).then(() => {
+      running.tray?.destroy();
       app.quit();
     });
   });
 
   app
     .whenReady()
-    .then(async () => {
-      const ready = await onReady({ demo, openExternal });
-      popover = ready.popover;
-      engine = ready.engine;
-      online = ready.online;
-      trayController = ready.tray;
-    })
+    .then(() => onReady(running, openExternal))
     .catch((error: unknown) => {
       logger.error('startup failed', { error: error instanceof Error ? error.message : String(error) });
       app.exit(1);
     });
 }
 
-async function onReady(input: { demo: DemoRunner; openExternal: (url: string) => void }): Promise<{
-  popover: PopoverWindow;
-  engine: AppService;
-  online: OnlineWatcher;
-  tray: TrayController;
-}> {
-  const { demo, openExternal } = input;
+async function onReady(running: Running, openExternal: (url: string) => void): Promise<void> {
+  const { demo } = running;
   // LSUIElement hides the Dock icon in the packaged app; this covers unpackaged runs.
   app.dock?.hide();
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(platform)));
@@ -171,7 +165,6 @@ async function onReady(input: { demo: DemoRunner; openExternal: (url: string) =>
 
   // ── popover and tray ────────────────────────────────────────────────────────────────────────────
   let keepOpen = false;
-  let tray: TrayController | null = null;
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
   const popover = new PopoverWindow({
     preloadPath: path.join(here, '../preload/index.cjs'),
@@ -180,9 +173,10 @@ async function onReady(input: { demo: DemoRunner; openExternal: (url: string) =>
     platform,
     now: () => Date.now(),
     keepOpen: () => keepOpen,
-    trayBounds: () => tray?.bounds() ?? null,
+    trayBounds: () => running.tray?.bounds() ?? null,
     logger,
   });
+  running.popover = popover;
   const focus = (taskId: number | null): void => popover.show(taskId);
 
   let engineRef: AppService | null = null;
@@ -209,13 +203,14 @@ async function onReady(input: { demo: DemoRunner; openExternal: (url: string) =>
     openSettings: () => focus(null),
     quit: () => app.quit(),
   };
-  tray = new TrayController({
+  const tray = new TrayController({
     iconDir: trayIconDirectory({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
     platform,
     actions: trayActions,
     now: () => Date.now(),
     onClick: () => popover.toggle(),
   });
+  running.tray = tray;
 
   const notifier = new ElectronNotifier({ api: electronNotificationApi(), platform, onActivate: focus, logger });
 
@@ -231,6 +226,7 @@ async function onReady(input: { demo: DemoRunner; openExternal: (url: string) =>
     logger,
   });
   engineRef = engine;
+  running.engine = engine;
 
   const shortcut = new ShortcutBinding(globalShortcutRegistrar, () => popover.toggle());
   registerCommandHandlers({
@@ -278,6 +274,7 @@ async function onReady(input: { demo: DemoRunner; openExternal: (url: string) =>
   });
 
   const online = new OnlineWatcher({ isOnline: () => net.isOnline(), clock: realClock, sink: engine });
+  running.online = online;
   wirePowerMonitor(powerMonitor, engine, () => online.check());
 
   tray.create(engine.trayState());
@@ -286,7 +283,6 @@ async function onReady(input: { demo: DemoRunner; openExternal: (url: string) =>
   online.start();
   applySettings(engine.getState().settings);
   logger.info('ready', { platform, packaged: app.isPackaged });
-  return { popover, engine, online, tray };
 }
 
 async function applyLaunchAtLogin(enabled: boolean): Promise<void> {
