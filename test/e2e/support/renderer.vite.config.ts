@@ -1,21 +1,27 @@
 /**
- * Builds only the renderer, exactly as electron.vite.config.ts's `renderer` section does (root
- * src-renderer → out/renderer, relative base). For when the Electron entries cannot build yet:
+ * Builds only the renderer, the way `electron-vite build` does: the `renderer` section of
+ * electron.vite.config.ts on top of electron-vite's own renderer defaults (relative base, no
+ * minification unless the config asks, no module-preload polyfill), into out/renderer. The e2e run
+ * and the bench use it so they test what the app ships, even while the Electron entries cannot build:
  * `npx vite build --config test/e2e/support/renderer.vite.config.ts`.
  */
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { mergeConfig, type UserConfig } from 'vite';
+import electronViteConfig from '../../../electron.vite.config.ts';
 
 const repo = resolve(import.meta.dirname, '../../..');
+const renderer = ((electronViteConfig as { renderer?: UserConfig }).renderer ?? {}) as UserConfig;
 
-export default defineConfig({
-  root: resolve(repo, 'src-renderer'),
+const electronViteDefaults: UserConfig = {
   base: './',
-  plugins: [svelte()],
+  build: { minify: false, modulePreload: { polyfill: false }, reportCompressedSize: false },
+};
+
+export default mergeConfig(mergeConfig(electronViteDefaults, renderer), {
+  root: resolve(repo, renderer.root ?? 'src-renderer'),
   build: {
     outDir: resolve(repo, 'out/renderer'),
     emptyOutDir: true,
     rollupOptions: { input: { index: resolve(repo, 'src-renderer/index.html') } },
   },
-});
+} satisfies UserConfig);
