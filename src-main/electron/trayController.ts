@@ -50,7 +50,7 @@ export class TrayController implements TrayView {
       this.kind = state.kind;
     }
     tray.setToolTip(trayTooltip(state));
-    this.menu = Menu.buildFromTemplate(buildTrayMenuTemplate(state, this.actions, { now: this.now(), platform: this.platform }));
+    this.menu = Menu.buildFromTemplate(buildTrayMenuTemplate(state, this.actions, { now: this.now() }));
     if (trayMenuStrategy(this.platform) === 'set-context-menu') tray.setContextMenu(this.menu);
   }
 

@@ -1,7 +1,7 @@
 /**
- * The tray's context menu, built from TrayState alone. It is set on every platform and rebuilt on
- * every state change: Linux trays (StatusNotifierItem) may never deliver a click, so everything the
- * popover offers at a glance must also be reachable here.
+ * The tray's context menu, built from TrayState alone and rebuilt on every state change. Every
+ * platform has it (see trayMenuStrategy): Linux trays (StatusNotifierItem) may never deliver a
+ * click, so everything the popover offers at a glance must also be reachable here.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { TrayMenuTask, TrayState } from '../core/app/TrayState.ts';
@@ -19,7 +19,6 @@ export interface TrayMenuActions {
 
 export interface TrayMenuOptions {
   now: number;
-  platform: NodeJS.Platform;
   /** "10:42"; injected so tests do not depend on the machine's locale. */
   formatTime?: (ms: number) => string;
 }
@@ -42,20 +41,21 @@ export function nextLocalMorning(now: number, hour = MORNING_HOUR): number {
 }
 
 /**
- * Task titles come from the API. Windows and Linux menus treat `&` as a mnemonic marker, so a title
- * like "R&D review" would lose its ampersand and underline the D: double it there.
+ * Task titles come from the API. Electron reads `&` in menu labels as a Windows-style mnemonic
+ * marker on every platform (Windows and Linux menus, and l10n_util::FixUpWindowsStyleLabel in its
+ * macOS menu controller), so "R&D review" would lose its ampersand: `&&` is a literal one.
  */
-export function menuLabel(text: string, platform: NodeJS.Platform): string {
+export function menuLabel(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const short = oneLine.length > MAX_LABEL_LENGTH ? `${oneLine.slice(0, MAX_LABEL_LENGTH - 1)}…` : oneLine;
-  return platform === 'darwin' ? short : short.replace(/&/g, '&&');
+  return short.replace(/&/g, '&&');
 }
 
-function taskItem(task: TrayMenuTask, actions: TrayMenuActions, platform: NodeJS.Platform): MenuItemConstructorOptions {
+function taskItem(task: TrayMenuTask, actions: TrayMenuActions): MenuItemConstructorOptions {
   const marker = task.needsYou ? '★ ' : task.unseen ? '● ' : '';
   return {
     id: `task-${task.id}`,
-    label: `${marker}${menuLabel(task.label, platform)} — ${menuLabel(task.statusLabel, platform)}`,
+    label: `${marker}${menuLabel(task.label)} — ${menuLabel(task.statusLabel)}`,
     click: () => actions.focusTask(task.id),
   };
 }
@@ -65,12 +65,12 @@ export function buildTrayMenuTemplate(
   actions: TrayMenuActions,
   options: TrayMenuOptions,
 ): MenuItemConstructorOptions[] {
-  const { now, platform } = options;
+  const { now } = options;
   const formatTime = options.formatTime ?? defaultFormatTime;
   const items: MenuItemConstructorOptions[] = [];
 
   // SNI hosts often show no tooltip: repeat the summary as the menu's first line.
-  if (state.tooltip.trim() !== '') items.push({ id: 'summary', label: menuLabel(state.tooltip, platform), enabled: false });
+  if (state.tooltip.trim() !== '') items.push({ id: 'summary', label: menuLabel(state.tooltip), enabled: false });
   if (!state.hasKey || state.kind === 'key-problem') {
     items.push({ id: 'set-key', label: 'Set API key…', click: () => actions.openSettings() });
   }
@@ -79,7 +79,7 @@ export function buildTrayMenuTemplate(
   if (state.tasks.length === 0) {
     items.push({ id: 'no-tasks', label: 'No pinned tasks', enabled: false });
   } else {
-    for (const task of state.tasks.slice(0, MAX_MENU_TASKS)) items.push(taskItem(task, actions, platform));
+    for (const task of state.tasks.slice(0, MAX_MENU_TASKS)) items.push(taskItem(task, actions));
     const more = state.tasks.length - MAX_MENU_TASKS;
     if (more > 0) items.push({ id: 'more-tasks', label: `${more} more…`, click: () => actions.focusTask(null) });
   }

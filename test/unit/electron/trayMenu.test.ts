@@ -57,7 +57,7 @@ const click = (item: MenuItemConstructorOptions) => (item.click as unknown as ()
 
 describe('buildTrayMenuTemplate', () => {
   it('lists every action the popover offers, in order', () => {
-    const items = buildTrayMenuTemplate(state(), actions(), { now, platform: 'linux', formatTime });
+    const items = buildTrayMenuTemplate(state(), actions(), { now, formatTime });
     expect(items.filter((i) => i.id).map((i) => i.id)).toEqual([
       'summary',
       'task-101',
@@ -74,7 +74,7 @@ describe('buildTrayMenuTemplate', () => {
 
   it('shows each pinned task with its status and marks, and a click focuses it', () => {
     const a = actions();
-    const items = buildTrayMenuTemplate(state(), a, { now, platform: 'linux', formatTime });
+    const items = buildTrayMenuTemplate(state(), a, { now, formatTime });
     expect(byId(items, 'task-101').label).toBe('● NDA for Acme — In progress');
     expect(byId(items, 'task-102').label).toBe('★ Vendor review — Pending');
     click(byId(items, 'task-102'));
@@ -83,7 +83,7 @@ describe('buildTrayMenuTemplate', () => {
 
   it('wires every plain action', () => {
     const a = actions();
-    const items = buildTrayMenuTemplate(state(), a, { now, platform: 'linux', formatTime });
+    const items = buildTrayMenuTemplate(state(), a, { now, formatTime });
     click(byId(items, 'pin-clipboard'));
     click(byId(items, 'refresh'));
     click(byId(items, 'open-chamelio'));
@@ -98,7 +98,7 @@ describe('buildTrayMenuTemplate', () => {
 
   it('pauses for an hour, until the next 08:00, and resumes', () => {
     const a = actions();
-    const items = buildTrayMenuTemplate(state(), a, { now, platform: 'linux', formatTime });
+    const items = buildTrayMenuTemplate(state(), a, { now, formatTime });
     click(byId(items, 'pause-hour'));
     click(byId(items, 'pause-tomorrow'));
     expect(a.pauseNotifications).toHaveBeenNthCalledWith(1, now + ONE_HOUR_MS);
@@ -110,7 +110,7 @@ describe('buildTrayMenuTemplate', () => {
   it('says until when paused and lets the user resume', () => {
     const a = actions();
     const until = now + 30 * 60 * 1000;
-    const items = buildTrayMenuTemplate(state({ notificationsPausedUntil: until }), a, { now, platform: 'linux', formatTime });
+    const items = buildTrayMenuTemplate(state({ notificationsPausedUntil: until }), a, { now, formatTime });
     expect(byId(items, 'pause').label).toBe('Notifications paused');
     expect(byId(items, 'paused-until')).toMatchObject({ label: 'Paused until 11:12', enabled: false });
     const resume = byId(items, 'pause-resume');
@@ -120,13 +120,13 @@ describe('buildTrayMenuTemplate', () => {
   });
 
   it('treats a pause that has run out as not paused', () => {
-    const items = buildTrayMenuTemplate(state({ notificationsPausedUntil: now - 1 }), actions(), { now, platform: 'linux', formatTime });
+    const items = buildTrayMenuTemplate(state({ notificationsPausedUntil: now - 1 }), actions(), { now, formatTime });
     expect(byId(items, 'pause').label).toBe('Pause notifications');
   });
 
   it('without a key: offers to set one and disables refresh', () => {
     const a = actions();
-    const items = buildTrayMenuTemplate(state({ hasKey: false, kind: 'key-problem', tasks: [] }), a, { now, platform: 'linux', formatTime });
+    const items = buildTrayMenuTemplate(state({ hasKey: false, kind: 'key-problem', tasks: [] }), a, { now, formatTime });
     expect(byId(items, 'refresh').enabled).toBe(false);
     expect(byId(items, 'no-tasks')).toMatchObject({ label: 'No pinned tasks', enabled: false });
     click(byId(items, 'set-key'));
@@ -136,7 +136,7 @@ describe('buildTrayMenuTemplate', () => {
   it('lists at most a dozen tasks and a "more" item that opens the list', () => {
     const a = actions();
     const tasks = Array.from({ length: MAX_MENU_TASKS + 3 }, (_, i) => ({ id: i + 1, label: `T${i + 1}`, statusLabel: 'Pending', unseen: false, needsYou: false }));
-    const items = buildTrayMenuTemplate(state({ tasks }), a, { now, platform: 'linux', formatTime });
+    const items = buildTrayMenuTemplate(state({ tasks }), a, { now, formatTime });
     expect(items.filter((i) => i.id?.startsWith('task-'))).toHaveLength(MAX_MENU_TASKS);
     click(byId(items, 'more-tasks'));
     expect(byId(items, 'more-tasks').label).toBe('3 more…');
@@ -145,15 +145,20 @@ describe('buildTrayMenuTemplate', () => {
 });
 
 describe('menuLabel', () => {
-  it('doubles & where menus read it as a mnemonic, not on macOS', () => {
-    expect(menuLabel('R&D review', 'win32')).toBe('R&&D review');
-    expect(menuLabel('R&D review', 'linux')).toBe('R&&D review');
-    expect(menuLabel('R&D review', 'darwin')).toBe('R&D review');
+  it('doubles & so menus show it instead of reading a mnemonic', () => {
+    expect(menuLabel('R&D review')).toBe('R&&D review');
+    expect(menuLabel('A && B')).toBe('A &&&& B');
+  });
+
+  it('escapes API text in the task items', () => {
+    const tasks = [{ id: 1, label: 'Q&A', statusLabel: 'In progress', unseen: false, needsYou: false }];
+    const items = buildTrayMenuTemplate(state({ tasks }), actions(), { now, formatTime });
+    expect(byId(items, 'task-1').label).toBe('Q&&A — In progress');
   });
 
   it('keeps labels on one short line', () => {
-    expect(menuLabel('a\nb\tc', 'linux')).toBe('a b c');
-    const long = menuLabel('x'.repeat(200), 'darwin');
+    expect(menuLabel('a\nb\tc')).toBe('a b c');
+    const long = menuLabel('x'.repeat(200));
     expect(long.length).toBe(60);
     expect(long.endsWith('…')).toBe(true);
   });
@@ -168,7 +173,7 @@ describe('nextLocalMorning', () => {
 
   it('labels a same-day morning without "tomorrow"', () => {
     const early = new Date(2026, 10, 30, 2, 0).getTime();
-    const items = buildTrayMenuTemplate(state(), actions(), { now: early, platform: 'linux', formatTime });
+    const items = buildTrayMenuTemplate(state(), actions(), { now: early, formatTime });
     expect(byId(items, 'pause-tomorrow').label).toBe('Until 08:00');
   });
 });
