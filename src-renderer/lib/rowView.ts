@@ -11,7 +11,7 @@ export interface RowView {
   tone: Tone;
   /** "Vendor Contract Review · Step: Legal Review (review)" */
   where: string;
-  /** "Assignee: you · Updated 2 hours ago" */
+  /** "Updated 2 hours ago · Assignee: you" */
   who: string;
   /** One line under the row: what is wrong, else the unseen change; empty for none. */
   note: string;
@@ -26,9 +26,10 @@ export function rowView(task: TaskSummary, now: number): RowView {
     status: task.status ? humanize(task.status) : 'Loading…',
     tone: task.status ? statusTone(task.status) : 'neutral',
     where: [task.workflowName, step].filter(Boolean).join(' · '),
+    // The time first: it is short, so a long address is what the ellipsis cuts.
     who: [
-      `Assignee: ${task.assignedToYou ? 'you' : (task.assignee ?? 'nobody')}`,
       updated === null ? null : `Updated ${relativeTime(updated, now)}`,
+      `Assignee: ${task.assignedToYou ? 'you' : (task.assignee ?? 'nobody')}`,
     ]
       .filter(Boolean)
       .join(' · '),

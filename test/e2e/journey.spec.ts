@@ -48,6 +48,11 @@ test('first run, key, paste a URL, details, status change, assigned to you, unpi
   await expect(details.getByRole('heading', { name: 'Steps' })).toBeVisible();
   await expect(details).toContainText('Document Intake');
   await expect(details).toContainText('$150,000.00');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied.')).toBeVisible();
+  expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).navigator.clipboard.readText())).toBe(APP_URL(ID));
+  await page.getByRole('button', { name: 'Open in Chamelio' }).click();
+  await expect.poll(() => preview.events()).toEqual([{ event: 'open-external', url: APP_URL(ID) }]);
 
   // The server moves the task on: one notification line, then the list and the activity show it.
   await popover.backToList();

@@ -26,6 +26,21 @@ test.describe('with a key', () => {
     await expect(page.getByText('The API refuses it: API key has been revoked')).toBeVisible();
   });
 
+  test('the key is replaced and cleared in Settings, and never shown', async ({ page, sim, popover }) => {
+    await popover.openSettings();
+    const field = page.getByLabel('API key', { exact: true });
+    await expect(field).toHaveValue('');
+    await expect(page.getByTestId('key-org')).toHaveText('Organisation: Acme Corporation, rate limit 120 requests per minute.');
+    const newKey = sim.rotateKey();
+    await popover.setKey(newKey);
+    await expect(field).toHaveValue('');
+    await expect(page.getByTestId('key-org')).toBeVisible();
+    expect(await page.content()).not.toContain(newKey);
+    await page.getByRole('button', { name: 'Clear key' }).click();
+    await expect(page.getByText('No key is set.')).toBeVisible();
+    await expect(popover.connection).toHaveText('No API key');
+  });
+
   test('a pasted URL from another host is refused with its reason', async ({ page, control, popover }) => {
     await control.putTask(task(12));
     await popover.pin(`https://app.chamelio.ai.evil.example/workflows/tasks/99 ${APP_URL(12)}`);

@@ -14,6 +14,6 @@ export interface PageGlobals {
     querySelector(selector: string): { scrollWidth: number; clientWidth: number } | null;
   };
   getComputedStyle(element: unknown): { backgroundColor: string };
-  navigator: { clipboard: { writeText(text: string): Promise<void> } };
+  navigator: { clipboard: { writeText(text: string): Promise<void>; readText(): Promise<string> } };
   DataTransfer: new () => { setData(type: string, data: string): void };
 }

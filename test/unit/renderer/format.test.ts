@@ -39,7 +39,7 @@ describe('format', () => {
 describe('rows', () => {
   it('say "you" for the user, the step with its type, and the problem before the change', () => {
     const view = rowView(summary({ assignedToYou: true, unseen: true, lastChange: 'Pending → In progress' }), NOW);
-    expect(view.who).toBe(`Assignee: you · Updated ${rtf.format(-2, 'hour')}`);
+    expect(view.who).toBe(`Updated ${rtf.format(-2, 'hour')} · Assignee: you`);
     expect(view.where).toBe('NDA Request · Step: Legal (review)');
     expect(view.note).toBe('Pending → In progress');
     const broken = rowView(summary({ problem: { kind: 'unavailable', message: 'Task not found' }, unseen: true, lastChange: 'x' }), NOW);
