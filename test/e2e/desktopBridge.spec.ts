@@ -1,0 +1,72 @@
+/** The UI over `window.chamelio` (the Electron preload's shape), in states only the desktop app has. */
+import type { TaskSummary } from '../../src-main/contract/dto.ts';
+import { expect, test } from './support/fixtures.ts';
+import { installBridgeStub, serveRenderer, stubSnapshot, type StubInit } from './support/stubBridge.ts';
+import { task } from './support/tasks.ts';
+
+type Calls = { __calls: [string, unknown[]][]; __emit: (event: string, payload: unknown) => void };
+
+const summary = (id: number, title: string): TaskSummary => ({
+  id, title, workflowName: 'NDA Request', status: 'pending', stepName: 'Review', stepType: 'review', assignee: null,
+  assignedToYou: false, updatedAt: new Date().toISOString(), unseen: false, lastChange: null, problem: null, group: 'active',
+  link: `https://app.chamelio.ai/workflows/tasks/${id}`,
+});
+
+let server: Awaited<ReturnType<typeof serveRenderer>>;
+test.beforeAll(async () => {
+  server = await serveRenderer();
+});
+test.afterAll(async () => {
+  await server.close();
+});
+
+async function open(page: import('@playwright/test').Page, init: StubInit): Promise<void> {
+  await page.addInitScript(installBridgeStub, init);
+  await page.goto(server.url);
+}
+
+const calls = (page: import('@playwright/test').Page) => page.evaluate(() => (globalThis as unknown as Calls).__calls);
+
+test('no keychain: the advice is shown, and the opt-in to weak storage reaches setApiKey', async ({ page }) => {
+  const advice = 'No keyring was found: the key is kept for this session only.';
+  await open(page, {
+    snapshot: stubSnapshot({ key: { isSet: false, protection: null, advice, canOptInToWeak: true }, org: null, connection: { kind: 'no-key' } }),
+    details: {},
+  });
+  await expect(page.getByText(advice)).toBeVisible();
+  await page.getByRole('checkbox', { name: /Remember the key with weak protection/ }).check();
+  await page.getByLabel('API key', { exact: true }).fill('ca_abcdefghijklmnop');
+  await page.getByRole('button', { name: 'Save key' }).click();
+  await expect.poll(() => calls(page)).toContainEqual(['setApiKey', ['ca_abcdefghijklmnop', true]]);
+});
+
+test('focusTask from a notification click opens the task; null goes back to the list', async ({ page }) => {
+  const t = task(7, { task_title: 'Clicked in a notification' });
+  await open(page, {
+    snapshot: stubSnapshot({ tasks: [summary(7, 'Clicked in a notification'), summary(8, 'Another')] }),
+    details: { 7: { summary: summary(7, 'Clicked in a notification'), task: t } },
+  });
+  await expect(page.getByRole('option')).toHaveCount(2);
+  await page.evaluate(() => (globalThis as unknown as Calls).__emit('focusTask', 7));
+  await expect(page.getByRole('heading', { name: 'Clicked in a notification', level: 2 })).toBeVisible();
+  await expect.poll(() => calls(page)).toContainEqual(['markSeen', [7]]);
+  await page.evaluate(() => (globalThis as unknown as Calls).__emit('focusTask', null));
+  await expect(page.getByRole('option')).toHaveCount(2);
+});
+
+test('the header names every connection state', async ({ page }) => {
+  await open(page, { snapshot: stubSnapshot(), details: {} });
+  const connection = page.getByTestId('connection');
+  const emit = (snapshot: unknown) => page.evaluate((s) => (globalThis as unknown as Calls).__emit('state', s), snapshot);
+  await expect(connection).toHaveText('Connected');
+  await emit(stubSnapshot({ connection: { kind: 'rate-limited', until: Date.now() + 90_000 } }));
+  await expect(connection).toHaveText(/^Rate limited until /);
+  await emit(stubSnapshot({ connection: { kind: 'paused' } }));
+  await expect(connection).toHaveText('Paused');
+  await emit(stubSnapshot({ connection: { kind: 'checking' } }));
+  await expect(connection).toHaveText('Checking…');
+  await emit(stubSnapshot({ connection: { kind: 'key-problem', reason: 'key-expired', detail: 'API key has expired' } }));
+  await expect(connection).toHaveText('Key problem: API key has expired');
+  await emit(stubSnapshot({ notificationsPausedUntil: Date.now() + 3_600_000 }));
+  await expect(page.getByTitle('Notifications are paused')).toBeVisible();
+});

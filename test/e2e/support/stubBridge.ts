@@ -1,0 +1,90 @@
+/**
+ * The UI against a stand-in for Electron's preload (`window.chamelio`), for states only the desktop
+ * app produces (keychain advice, weak-storage opt-in, focusTask from a notification click). The
+ * built UI is served with the Electron app's CSP — `connect-src 'none'` — so a UI that reached for
+ * the network instead of the bridge would be caught.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { AppSnapshot, TaskDetail } from '../../../src-main/contract/dto.ts';
+import { DEFAULT_SETTINGS } from '../../../src-main/core/app/Settings.ts';
+import { SECURITY_HEADERS } from '../../../src-main/node/preview/PreviewHost.ts';
+import { serveStatic } from '../../../src-main/node/preview/serveStatic.ts';
+import { REPO } from './PreviewProcess.ts';
+
+export const ELECTRON_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
+
+export async function serveRenderer(): Promise<{ url: string; close(): Promise<void> }> {
+  const headers = { ...SECURITY_HEADERS, 'Content-Security-Policy': ELECTRON_CSP };
+  const server = createServer((req, res) => {
+    void serveStatic(join(REPO, 'out/renderer'), new URL(req.url ?? '/', 'http://127.0.0.1').pathname, false, res, headers);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function stubSnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
+  return {
+    connection: { kind: 'ok' },
+    key: { isSet: true, protection: 'os', advice: null, canOptInToWeak: false },
+    org: { name: 'Acme Corporation', rateLimitPerMinute: 120 },
+    lastCheckedAt: Date.now(),
+    tasks: [],
+    activity: [],
+    settings: DEFAULT_SETTINGS,
+    notificationsPausedUntil: null,
+    budgetPerMinute: 60,
+    demo: false,
+    ...overrides,
+  };
+}
+
+export interface StubInit {
+  snapshot: AppSnapshot;
+  details: Record<number, TaskDetail>;
+}
+
+/** Runs in the page (via addInitScript): the bridge answers from `init` and records every call. */
+export function installBridgeStub(init: StubInit): void {
+  type Listener = (payload: unknown) => void;
+  const w = globalThis as unknown as {
+    chamelio?: unknown;
+    __calls: [string, unknown[]][];
+    __emit: (event: string, payload: unknown) => void;
+  };
+  const listeners: Record<string, Listener[]> = { state: [], focusTask: [] };
+  w.__calls = [];
+  w.__emit = (event, payload) => {
+    for (const listener of listeners[event] ?? []) listener(payload);
+  };
+  const answers: Record<string, (...args: unknown[]) => unknown> = {
+    getState: () => init.snapshot,
+    getTaskDetail: (id) => init.details[id as number] ?? null,
+    clipboardSuggestion: () => [],
+    setApiKey: () => ({ ok: true, org: init.snapshot.org, protection: 'weak' }),
+    pin: () => ({ pinned: [], alreadyPinned: [], rejected: [] }),
+  };
+  w.chamelio = new Proxy(
+    {},
+    {
+      get(_target, name: string) {
+        if (name === 'on') {
+          return (event: string, listener: Listener) => {
+            listeners[event]?.push(listener);
+            return () => {};
+          };
+        }
+        return (...args: unknown[]) => {
+          w.__calls.push([name, args]);
+          return Promise.resolve(answers[name]?.(...args) ?? null);
+        };
+      },
+    },
+  );
+}
