@@ -126,7 +126,7 @@ export function installStub(empty: AppSnapshot): void {
   };
 }
 
-export async function measureRenderer(runs = 7): Promise<RendererNumbers> {
+export async function measureRenderer(runs = 11): Promise<RendererNumbers> {
   if (!existsSync(join(RENDERER, 'index.html'))) {
     await build({ configFile: join(REPO, 'test/e2e/support/renderer.vite.config.ts'), logLevel: 'warn' });
   }
