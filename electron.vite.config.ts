@@ -24,6 +24,8 @@ export default defineConfig({
     plugins: [svelte()],
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves the renderer unminified by default; the popover's size budget needs it.
+      minify: true,
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
     },
   },

@@ -2,8 +2,6 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'test/e2e',
-  // The UI the preview serves is built once before the run (renderer only: same config as electron-vite's).
-  globalSetup: './test/e2e/support/globalSetup.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   workers: 1,

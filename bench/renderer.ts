@@ -12,7 +12,6 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { build } from 'vite';
 import type { AppSnapshot, TaskSummary } from '../src-main/contract/dto.ts';
 import { DEFAULT_SETTINGS } from '../src-main/core/app/Settings.ts';
 import { SECURITY_HEADERS } from '../src-main/node/preview/PreviewHost.ts';
@@ -127,9 +126,7 @@ export function installStub(empty: AppSnapshot): void {
 }
 
 export async function measureRenderer(runs = 11): Promise<RendererNumbers> {
-  if (!existsSync(join(RENDERER, 'index.html'))) {
-    await build({ configFile: join(REPO, 'test/e2e/support/renderer.vite.config.ts'), logLevel: 'warn' });
-  }
+  if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer is missing: run `npx electron-vite build` first');
   const sizes = gzipSizes();
   const server = createServer((req, res) => {
     void serveStatic(RENDERER, new URL(req.url ?? '/', 'http://127.0.0.1').pathname, false, res, SECURITY_HEADERS);

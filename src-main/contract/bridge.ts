@@ -31,8 +31,12 @@ export interface Commands {
   /** Opens the task's page in the browser (main checks the URL). */
   openTask: { args: [taskId: number]; result: void };
   openChamelio: { args: []; result: void };
-  /** Task ids found on the clipboard that are not pinned yet (main reads the clipboard). */
-  clipboardSuggestion: { args: []; result: number[] };
+  /**
+   * Task ids on the clipboard that are not pinned yet. The desktop app reads the clipboard in main
+   * and ignores the argument; the browser preview has no clipboard of its own, so its page passes
+   * what it read.
+   */
+  clipboardSuggestion: { args: [clipboardText?: string]; result: number[] };
   /** Runs against the built-in simulator with demo tasks. */
   startDemo: { args: []; result: void };
   hideWindow: { args: []; result: void };
@@ -43,11 +47,13 @@ export type CommandName = keyof Commands;
 export interface Events {
   /** The whole snapshot, after every change. */
   state: AppSnapshot;
-  /** Show this task's details (a notification or the tray menu was clicked); null shows the list. */
-  focusTask: number | null;
+  /** What the popover should show: a notification, the tray menu or a second launch asked for it. */
+  show: PopoverView;
 }
 
 export type EventName = keyof Events;
+
+export type PopoverView = { view: 'list' } | { view: 'task'; taskId: number } | { view: 'settings' };
 
 export type Bridge = {
   [K in CommandName]: (...args: Commands[K]['args']) => Promise<Commands[K]['result']>;
@@ -84,7 +90,7 @@ type MissingCommands = Exclude<CommandName, (typeof COMMAND_NAMES)[number]>;
 const allCommandsListed: MissingCommands extends never ? true : false = true;
 void allCommandsListed;
 
-export const EVENT_NAMES = ['state', 'focusTask'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['state', 'show'] as const satisfies readonly EventName[];
 
 /** IPC channel of a command or event. */
 export const channelOf = (name: CommandName | EventName): string => `chamelio:${name}`;

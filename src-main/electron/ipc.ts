@@ -5,7 +5,7 @@
  */
 import { COMMAND_NAMES, channelOf, type CommandHandlers, type CommandName } from '../contract/bridge.ts';
 import type { Logger } from '../core/app/ports.ts';
-import { InvalidArgumentsError, validateCommandArgs } from './commandArgs.ts';
+import { InvalidArgumentsError, validateCommandArgs } from '../contract/commandArgs.ts';
 import { isTrustedSender, type SenderPolicy } from './senderCheck.ts';
 
 /** The parts of WebFrameMain the check reads. */

@@ -177,7 +177,7 @@ async function onReady(running: Running, openExternal: (url: string) => void): P
     logger,
   });
   running.popover = popover;
-  const focus = (taskId: number | null): void => popover.show(taskId);
+  const focus = (taskId: number | null): void => popover.show(taskId === null ? { view: 'list' } : { view: 'task', taskId });
 
   let engineRef: AppService | null = null;
   const trayActions: TrayMenuActions = {
@@ -199,8 +199,7 @@ async function onReady(running: Running, openExternal: (url: string) => void): P
     openChamelio: () => {
       if (engineRef) openExternal(engineRef.chamelioHomeUrl());
     },
-    // The contract has no "show settings" event yet: open the popover on its list.
-    openSettings: () => focus(null),
+    openSettings: () => popover.show({ view: 'settings' }),
     quit: () => app.quit(),
   };
   const tray = new TrayController({

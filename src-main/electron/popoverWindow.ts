@@ -4,7 +4,7 @@
  * click means) are the pure helpers in popoverPosition.ts and popoverBehaviour.ts.
  */
 import { BrowserWindow, screen, type Rectangle } from 'electron';
-import { channelOf, type EventName, type Events } from '../contract/bridge.ts';
+import { channelOf, type EventName, type Events, type PopoverView } from '../contract/bridge.ts';
 import type { Logger } from '../core/app/ports.ts';
 import { shouldHideOnBlur, toggleAction } from './popoverBehaviour.ts';
 import { popoverPosition } from './popoverPosition.ts';
@@ -101,15 +101,15 @@ export class PopoverWindow {
     else if (action === 'show') this.show();
   }
 
-  /** Shows the popover; with a task id (or null for the list) the page is told what to show. */
-  show(focus?: number | null): void {
+  /** Shows the popover; with a view the page is told what to show. */
+  show(view?: PopoverView): void {
     const win = this.create();
     this.place(win);
     this.shownAt = this.deps.now();
     this.hiddenByBlurAt = null;
     win.show();
     win.focus();
-    if (focus !== undefined) this.send('focusTask', focus);
+    if (view !== undefined) this.send('show', view);
   }
 
   hide(): void {

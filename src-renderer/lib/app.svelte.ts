@@ -48,9 +48,9 @@ export class AppStore {
     const offState = this.bridge.on('state', (s) => {
       this.snapshot = s;
     });
-    const offFocus = this.bridge.on('focusTask', (id) => {
-      if (id === null) this.view = { kind: 'list' };
-      else void this.open(id);
+    const offShow = this.bridge.on('show', (request) => {
+      if (request.view === 'task') void this.open(request.taskId);
+      else this.view = { kind: request.view };
     });
     void this.run(async () => {
       const s = await this.bridge.getState();
@@ -66,7 +66,7 @@ export class AppStore {
     void this.checkClipboard();
     return () => {
       offState();
-      offFocus();
+      offShow();
       clearInterval(tick);
       clearTimeout(this.#undoTimer);
       document.removeEventListener('visibilitychange', onShow);

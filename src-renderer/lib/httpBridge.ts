@@ -8,13 +8,13 @@ import type { Bridge, CommandName, Commands, EventName, Events } from '../../src
 type Listener<E extends EventName> = (payload: Events[E]) => void;
 
 export function createHttpBridge(base: string = ''): Bridge {
-  const listeners: { [E in EventName]: Set<Listener<E>> } = { state: new Set(), focusTask: new Set() };
+  const listeners: { [E in EventName]: Set<Listener<E>> } = { state: new Set(), show: new Set() };
   let source: EventSource | null = null;
 
   function connect(): void {
     if (source) return;
     source = new EventSource(`${base}/api/events`);
-    for (const name of ['state', 'focusTask'] as const) {
+    for (const name of ['state', 'show'] as const) {
       source.addEventListener(name, (event) => {
         const payload: unknown = JSON.parse((event as MessageEvent<string>).data);
         for (const listener of listeners[name]) (listener as (p: unknown) => void)(payload);

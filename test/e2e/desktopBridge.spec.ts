@@ -40,18 +40,20 @@ test('no keychain: the advice is shown, and the opt-in to weak storage reaches s
   await expect.poll(() => calls(page)).toContainEqual(['setApiKey', ['ca_abcdefghijklmnop', true]]);
 });
 
-test('focusTask from a notification click opens the task; null goes back to the list', async ({ page }) => {
+test('show: a notification click opens the task, the tray menu the list or settings', async ({ page }) => {
   const t = task(7, { task_title: 'Clicked in a notification' });
   await open(page, {
     snapshot: stubSnapshot({ tasks: [summary(7, 'Clicked in a notification'), summary(8, 'Another')] }),
     details: { 7: { summary: summary(7, 'Clicked in a notification'), task: t } },
   });
   await expect(page.getByRole('option')).toHaveCount(2);
-  await page.evaluate(() => (globalThis as unknown as Calls).__emit('focusTask', 7));
+  await page.evaluate(() => (globalThis as unknown as Calls).__emit('show', { view: 'task', taskId: 7 }));
   await expect(page.getByRole('heading', { name: 'Clicked in a notification', level: 2 })).toBeVisible();
   await expect.poll(() => calls(page)).toContainEqual(['markSeen', [7]]);
-  await page.evaluate(() => (globalThis as unknown as Calls).__emit('focusTask', null));
+  await page.evaluate(() => (globalThis as unknown as Calls).__emit('show', { view: 'list' }));
   await expect(page.getByRole('option')).toHaveCount(2);
+  await page.evaluate(() => (globalThis as unknown as Calls).__emit('show', { view: 'settings' }));
+  await expect(page.getByLabel('API key')).toBeVisible();
 });
 
 test('the header names every connection state', async ({ page }) => {

@@ -231,7 +231,7 @@ describe('booting the main process', () => {
 
   it('shows the popover for a second launch, the tray menu and hides it on hideWindow', () => {
     expect(primary['secondInstanceShowsPopover']).toMatchObject({ before: false, after: true });
-    expect(primary['traySettingsItemFocuses']).toBe(true);
+    expect(primary['traySettingsItemShows']).toEqual([{ view: 'settings' }]);
     expect(primary['hiddenAfterHideWindow']).toBe(true);
     expect(primary['openedAfterOpenTask']).toContain('https://app.chamelio.ai/workflows/tasks/42');
   });

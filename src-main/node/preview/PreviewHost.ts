@@ -1,13 +1,13 @@
 /**
  * The browser preview's HTTP host on 127.0.0.1: the built UI with a strict CSP, and the bridge —
  * `POST /api/<command>` (a JSON array of arguments → the JSON result) and `GET /api/events`
- * (server-sent `state` and `focusTask`). It only carries calls; the engine decides everything.
+ * (server-sent `state` and `show`). It only carries calls; the engine decides everything.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CommandName, Commands, EventName, Events } from '../../contract/bridge.ts';
+import type { CommandHandlers, CommandName, Commands, EventName, Events } from '../../contract/bridge.ts';
 import type { Logger } from '../../core/app/ports.ts';
-import { BadArguments, isCommandName, PREVIEW_ARG_CHECKS, type PreviewArgs } from './previewCommandArgs.ts';
+import { InvalidArgumentsError, isCommandName, validateCommandArgs } from '../../contract/commandArgs.ts';
 import { serveStatic } from './serveStatic.ts';
 
 /** As in the Electron app, except that the page talks to this host (connect-src 'self'). */
@@ -36,14 +36,11 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export const MAX_BODY_BYTES = 64 * 1024;
 const HEARTBEAT_MS = 15_000;
 
-export type PreviewHandlers = {
-  [K in CommandName]: (...args: PreviewArgs[K]) => Promise<Commands[K]['result']> | Commands[K]['result'];
-};
 
 export interface PreviewHostOptions {
   port: number;
   rendererDir: string;
-  handlers: PreviewHandlers;
+  handlers: CommandHandlers;
   /** The state a new event stream starts with. */
   currentState: () => Events['state'];
   logger: Logger;
@@ -142,7 +139,7 @@ export class PreviewHost {
     try {
       result = await this.#run(name, args);
     } catch (error) {
-      if (error instanceof BadArguments) return send(res, 400, { error: `${name}: ${error.message}` });
+      if (error instanceof InvalidArgumentsError) return send(res, 400, { error: error.message });
       this.#options.logger.error('command failed', { command: name, error: String(error) });
       return send(res, 500, { error: `${name} failed` });
     }
@@ -150,8 +147,8 @@ export class PreviewHost {
   }
 
   #run<K extends CommandName>(name: K, args: unknown[]): Promise<Commands[K]['result']> | Commands[K]['result'] {
-    const checked = PREVIEW_ARG_CHECKS[name](args);
-    const handler = this.#options.handlers[name] as (...a: PreviewArgs[K]) => Commands[K]['result'];
+    const checked = validateCommandArgs(name, args);
+    const handler = this.#options.handlers[name] as (...a: Commands[K]['args']) => Commands[K]['result'];
     return handler(...checked);
   }
 }

@@ -14,7 +14,8 @@ import { DEMO_USER_EMAIL } from '../simulator/demoTasks.ts';
 import { JsonFileStore } from '../store/JsonFileStore.ts';
 import { MemorySecretStore } from '../store/MemorySecretStore.ts';
 import type { PreviewOptions } from './parsePreviewArgs.ts';
-import { PreviewHost, type PreviewHandlers } from './PreviewHost.ts';
+import type { CommandHandlers } from '../../contract/bridge.ts';
+import { PreviewHost } from './PreviewHost.ts';
 
 export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
 /** In the demo one simulated task moves on this often, so there is something to watch. */
@@ -73,7 +74,7 @@ export async function startPreview(
   };
   const openExternal = (url: string): void => io.line(JSON.stringify({ event: 'open-external', url }));
 
-  const handlers: PreviewHandlers = {
+  const handlers: CommandHandlers = {
     getState: () => app.getState(),
     getTaskDetail: (taskId) => app.getTaskDetail(taskId),
     pin: (text) => app.pin(text),
@@ -87,7 +88,7 @@ export async function startPreview(
     pauseNotifications: (until) => app.pauseNotifications(until),
     openTask: (taskId) => openExternal(app.linkFor(taskId)),
     openChamelio: () => openExternal(app.chamelioHomeUrl()),
-    clipboardSuggestion: (text) => app.suggestPins(text),
+    clipboardSuggestion: (text) => app.suggestPins(text ?? ''),
     startDemo,
     hideWindow: () => io.line(JSON.stringify({ event: 'hide-window' })),
   };

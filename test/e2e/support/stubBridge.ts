@@ -1,6 +1,6 @@
 /**
  * The UI against a stand-in for Electron's preload (`window.chamelio`), for states only the desktop
- * app produces (keychain advice, weak-storage opt-in, focusTask from a notification click). The
+ * app produces (keychain advice, weak-storage opt-in, `show` from a notification click). The
  * built UI is served with the Electron app's CSP — `connect-src 'none'` — so a UI that reached for
  * the network instead of the bridge would be caught.
  */
@@ -58,7 +58,7 @@ export function installBridgeStub(init: StubInit): void {
     __calls: [string, unknown[]][];
     __emit: (event: string, payload: unknown) => void;
   };
-  const listeners: Record<string, Listener[]> = { state: [], focusTask: [] };
+  const listeners: Record<string, Listener[]> = { state: [], show: [] };
   w.__calls = [];
   w.__emit = (event, payload) => {
     for (const listener of listeners[event] ?? []) listener(payload);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { COMMAND_NAMES, channelOf, type CommandHandlers } from '../../../src-main/contract/bridge.ts';
-import { InvalidArgumentsError } from '../../../src-main/electron/commandArgs.ts';
+import { InvalidArgumentsError } from '../../../src-main/contract/commandArgs.ts';
 import { registerCommandHandlers, UntrustedSenderError, type InvokeEventLike, type IpcMainLike } from '../../../src-main/electron/ipc.ts';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown;

@@ -40,12 +40,12 @@ describe('the preload', () => {
 
   it('hands listeners the payload only, never the IPC event, and unsubscribes', () => {
     const got: unknown[][] = [];
-    const off = bridge.on('focusTask', (...args: unknown[]) => void got.push(args));
+    const off = bridge.on('show', (...args: unknown[]) => void got.push(args));
     const ipcEvent = { sender: { send: () => undefined }, senderFrame: {} };
-    for (const l of listeners.get('chamelio:focusTask') ?? []) l(ipcEvent, 42);
-    expect(got).toEqual([[42]]);
+    for (const l of listeners.get('chamelio:show') ?? []) l(ipcEvent, { view: 'task', taskId: 42 });
+    expect(got).toEqual([[{ view: 'task', taskId: 42 }]]);
     off();
-    expect(listeners.get('chamelio:focusTask')?.size).toBe(0);
+    expect(listeners.get('chamelio:show')?.size).toBe(0);
   });
 
   it('refuses events the contract does not have', () => {

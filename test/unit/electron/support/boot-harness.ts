@@ -216,11 +216,11 @@ report['keyInRecordedCalls'] = JSON.stringify(s.recording.calls).includes(TEST_K
 const visibleBefore = win?.isVisible() ?? null;
 s.app.emit('second-instance', {}, [], process.cwd());
 report['secondInstanceShowsPopover'] = { before: visibleBefore, after: win?.isVisible() ?? null, position: win?.position ?? null };
-const shownFocus = win?.webContents.sent.filter((m) => m.channel === 'chamelio:focusTask') ?? [];
-const sentBefore = shownFocus.length;
+const shows = () => win?.webContents.sent.filter((m) => m.channel === 'chamelio:show') ?? [];
+const sentBefore = shows().length;
 const trayMenu = (tray?.contextMenu?.template ?? []) as { id?: string; click?: () => void }[];
 trayMenu.find((item) => item.id === 'settings')?.click?.();
-report['traySettingsItemFocuses'] = (win?.webContents.sent.filter((m) => m.channel === 'chamelio:focusTask').length ?? 0) > sentBefore;
+report['traySettingsItemShows'] = shows().slice(sentBefore).map((m) => m.payload);
 report['hideWindow'] = await outcome(() => handler('hideWindow')(fromPage()));
 report['hiddenAfterHideWindow'] = win?.isVisible() === false;
 report['openTask'] = await outcome(() => handler('openTask')(fromPage(), 42));

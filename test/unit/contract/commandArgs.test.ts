@@ -3,10 +3,11 @@ import { COMMAND_NAMES } from '../../../src-main/contract/bridge.ts';
 import {
   COMMAND_ARG_VALIDATORS,
   InvalidArgumentsError,
+  isCommandName,
   MAX_API_KEY_LENGTH,
   MAX_PIN_TEXT_LENGTH,
   validateCommandArgs,
-} from '../../../src-main/electron/commandArgs.ts';
+} from '../../../src-main/contract/commandArgs.ts';
 
 const refuses = (fn: () => unknown) => expect(fn).toThrow(InvalidArgumentsError);
 
@@ -79,7 +80,18 @@ describe('validateCommandArgs', () => {
     refuses(() => validateCommandArgs('pauseNotifications', [-5]));
   });
 
+  it('takes the clipboard text from a page that read it, or nothing from the desktop app', () => {
+    expect(validateCommandArgs('clipboardSuggestion', [])).toEqual([]);
+    expect(validateCommandArgs('clipboardSuggestion', ['#12'])).toEqual(['#12']);
+    refuses(() => validateCommandArgs('clipboardSuggestion', [12]));
+    refuses(() => validateCommandArgs('clipboardSuggestion', ['a', 'b']));
+    refuses(() => validateCommandArgs('clipboardSuggestion', ['x'.repeat(MAX_PIN_TEXT_LENGTH + 1)]));
+  });
+
   it('refuses a command the contract does not have', () => {
     refuses(() => validateCommandArgs('readApiKey' as never, []));
+    expect(isCommandName('getState')).toBe(true);
+    expect(isCommandName('toString')).toBe(false);
+    expect(isCommandName('__proto__')).toBe(false);
   });
 });

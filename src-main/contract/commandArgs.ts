@@ -1,8 +1,10 @@
 /**
- * The renderer is untrusted: every bridge call's arguments are checked in main before the engine sees
- * them. One validator per command, typed so that a command without one fails to compile.
+ * The page is untrusted: every bridge call's arguments are checked for shape by the transport
+ * (Electron IPC in main, the preview's HTTP host) before the engine sees them; the engine then
+ * checks their meaning. One validator per command, typed so that a command without one fails to
+ * compile. Shared by both transports, so they accept exactly the same calls.
  */
-import type { CommandName, Commands } from '../contract/bridge.ts';
+import type { CommandName, Commands } from './bridge.ts';
 
 export const MAX_PIN_TEXT_LENGTH = 20_000;
 export const MAX_API_KEY_LENGTH = 512;
@@ -120,10 +122,18 @@ export const COMMAND_ARG_VALIDATORS: { [K in CommandName]: Validator<K> } = {
   },
   openTask: byTaskId('openTask'),
   openChamelio: none('openChamelio'),
-  clipboardSuggestion: none('clipboardSuggestion'),
+  clipboardSuggestion: (args) => {
+    if (args.length === 0) return [];
+    arity(args, 1, 'clipboardSuggestion');
+    return [cappedString(args[0], MAX_PIN_TEXT_LENGTH, 'The clipboard text')];
+  },
   startDemo: none('startDemo'),
   hideWindow: none('hideWindow'),
 };
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(COMMAND_ARG_VALIDATORS, name);
+}
 
 export function validateCommandArgs<K extends CommandName>(command: K, args: readonly unknown[]): Commands[K]['args'] {
   const validator = COMMAND_ARG_VALIDATORS[command] as Validator<K> | undefined;
