@@ -9,7 +9,7 @@ import {
   type TaskChangeSet,
 } from '../../../src-main/core/notify/NotificationPolicy.ts';
 import type { TaskChange } from '../../../src-main/core/tasks/TaskChange.ts';
-import { makeTask } from '../tasks/taskFixture.ts';
+import { makeTask } from '../../support/makeTask.ts';
 
 const ME = 'me@example.com';
 const NOW = Date.UTC(2026, 10, 30, 9, 0, 0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TASK_STATUSES, isTerminalStatus, type Task } from '../../../src-main/core/chamelio/Task.ts';
 import { diffTask } from '../../../src-main/core/tasks/diffTask.ts';
-import { makeTask } from './taskFixture.ts';
+import { makeTask } from '../../support/makeTask.ts';
 
 const pairs = TASK_STATUSES.flatMap((from) => TASK_STATUSES.map((to) => [from, to] as const));
 
