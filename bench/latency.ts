@@ -12,6 +12,7 @@ import type { Clock, Persistence } from '../src-main/core/app/ports.ts';
 import { ChamelioClient } from '../src-main/core/chamelio/ChamelioClient.ts';
 import type { Task } from '../src-main/core/chamelio/Task.ts';
 import { ChamelioSimulator } from '../src-main/node/simulator/ChamelioSimulator.ts';
+import { maxInAnyWindow } from '../src-main/node/simulator/SlidingWindowLimiter.ts';
 import { MemorySecretStore } from '../src-main/node/store/MemorySecretStore.ts';
 
 export const SPEED = 200;
@@ -70,15 +71,6 @@ export interface LatencyRow {
   maxReceivedInAnyMinute: number;
   budgetPerMinute: number;
   rateLimited: number;
-}
-
-function maxInAnyMinute(times: number[]): number {
-  let max = 0;
-  for (let start = 0, end = 0; end < times.length; end++) {
-    while (times[end]! - times[start]! >= 60_000) start++;
-    max = Math.max(max, end - start + 1);
-  }
-  return max;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -174,7 +166,7 @@ export async function measureLatency(taskCount: number, durationMinutes: number)
       tasks: taskCount, poller: who, changes: changeCount, detected: sorted.length,
       p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95),
       requestsPerMinute: stats.requests.filter((r) => r.at >= startedAt).length / minutes,
-      maxSentInAnyMinute: maxInAnyMinute(sent[who]), maxReceivedInAnyMinute: sim.maxRequestsInAnyMinute(),
+      maxSentInAnyMinute: maxInAnyWindow(sent[who], 60_000), maxReceivedInAnyMinute: sim.maxRequestsInAnyMinute(),
       budgetPerMinute: budget, rateLimited: stats.rateLimited,
     };
   };

@@ -3,6 +3,7 @@ import type { ApiError, ApiResult } from '../../../src-main/core/chamelio/ApiErr
 import type { Task } from '../../../src-main/core/chamelio/Task.ts';
 import { BUDGET_WINDOW_MS, RequestBudget } from '../../../src-main/core/tasks/RequestBudget.ts';
 import { TaskMonitor, TERMINAL_FACTOR } from '../../../src-main/core/tasks/TaskMonitor.ts';
+import { maxInAnyWindow } from '../../../src-main/node/simulator/SlidingWindowLimiter.ts';
 import { FakeClock } from '../../support/FakeClock.ts';
 import { makeTask } from '../../support/makeTask.ts';
 
@@ -35,16 +36,6 @@ function setup(options: { intervalMs?: number; budget?: number; answer?: Answer 
 
 const fail = (error: ApiError): Answer => () => ({ ok: false, error });
 
-/** The most requests sent in any window of the budget's length. */
-function maxInAnyWindow(times: number[]): number {
-  let max = 0;
-  let start = 0;
-  for (let end = 0; end < times.length; end++) {
-    while (times[end]! - times[start]! >= BUDGET_WINDOW_MS) start++;
-    max = Math.max(max, end - start + 1);
-  }
-  return max;
-}
 
 describe('RequestBudget', () => {
   it('allows at most the limit in any window and says when the next request fits', () => {
@@ -87,7 +78,7 @@ describe('TaskMonitor', () => {
     for (let id = 1; id <= 1000; id++) t.monitor.add(id);
     await t.clock.advance(40 * 60_000);
     const times = t.calls.map((c) => c.at);
-    expect(maxInAnyWindow(times)).toBeLessThanOrEqual(60);
+    expect(maxInAnyWindow(times, BUDGET_WINDOW_MS)).toBeLessThanOrEqual(60);
     expect(times.length).toBeGreaterThan(40 * 55); // and it does use the budget
     expect(new Set(t.calls.map((c) => c.id)).size).toBe(1000);
     // running tasks get most of it: each was polled several times, finished ones about once
