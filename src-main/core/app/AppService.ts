@@ -1,8 +1,8 @@
-import { ChamelioClient } from '../chamelio/ChamelioClient.ts';
-import type { ApiError, ApiResult } from '../chamelio/ApiError.ts';
-import type { Task } from '../chamelio/Task.ts';
+import type { ApiResult } from '../chamelio/ApiError.ts';
+import type { OrgInfo, Task } from '../chamelio/Task.ts';
 import { parseTaskRefs } from '../tasks/parseTaskRefs.ts';
-import { TaskMonitor } from '../tasks/TaskMonitor.ts';
+import { TaskMonitor, type SystemChange } from '../tasks/TaskMonitor.ts';
+import { ApiAccess } from './ApiAccess.ts';
 import { applySettingsPatch } from './applySettingsPatch.ts';
 import type {
   AppSnapshot,
@@ -14,11 +14,13 @@ import type {
   TaskDetail,
 } from './AppSnapshot.ts';
 import { ChangeRecorder } from './ChangeRecorder.ts';
+import { connectionAfter } from './connectionAfter.ts';
 import { emptyState, loadPersistedState } from './loadPersistedState.ts';
 import type { PersistedState } from './PersistedState.ts';
-import type { Clock, Fetch, KeyProtection, Logger, Notifier, Persistence, SecretStore, TrayView } from './ports.ts';
+import { PinList } from './PinList.ts';
+import type { Clock, Fetch, Logger, Notifier, Persistence, SecretStore, TrayView } from './ports.ts';
 import { CHAMELIO_APP_HOST, type Settings, type SettingsPatch } from './Settings.ts';
-import { buildTrayState, describeApiError, summarize, summarizeAll, taskLink, type LivePin } from './summarize.ts';
+import { buildTrayState, describeApiError, lastChangeByTask, summarize, summarizeAll, taskLink } from './summarize.ts';
 import type { TrayState } from './TrayState.ts';
 
 export interface AppServiceDeps {
@@ -43,8 +45,6 @@ export interface DemoSetup {
   taskIds: number[];
 }
 
-/** Until the key's own limit is known: half of the documented example (120 a minute). */
-const FALLBACK_RATE_LIMIT = 60;
 /** State changes are pushed to listeners at most this often. */
 const EMIT_DELAY_MS = 50;
 const API_KEY_FORMAT = /^ca_[A-Za-z0-9_\-=.]{4,500}$/;
@@ -52,23 +52,19 @@ const API_KEY_FORMAT = /^ca_[A-Za-z0-9_\-=.]{4,500}$/;
 /**
  * The one facade every UI command goes through, for both transports. It owns the pinned tasks,
  * feeds the TaskMonitor's results through diffing, history, notifications and persistence, and
- * derives the snapshot and tray state. The API key lives only in the SecretStore and in the
- * closure that puts it into the request header; it is never part of any state.
+ * derives the snapshot and tray state. The API key lives only in the SecretStore and in ApiAccess,
+ * which puts it into the request header; it is never part of any state.
  */
 export class AppService {
   private readonly deps: AppServiceDeps;
   private readonly random: () => number;
   private settings: Settings = emptyState().settings;
-  private pins: LivePin[] = [];
+  private pins = new PinList();
   private notificationsPausedUntil: number | null = null;
-  private org: OrgSummary | null = null;
   private connection: ConnectionState = { kind: 'no-key' };
-  private keyProtection: KeyProtection | null = null;
-  private apiKey: string | null = null;
-  private client: ChamelioClient;
+  private readonly access: ApiAccess;
   private monitor: TaskMonitor;
   private readonly recorder: ChangeRecorder;
-  private lastUnpinned: { pin: LivePin; index: number } | null = null;
   private lastCheckedAt: number | null = null;
   /** While the demo runs, the real state waits here, untouched, and nothing is written. */
   private realState: PersistedState | null = null;
@@ -79,7 +75,7 @@ export class AppService {
   constructor(deps: AppServiceDeps) {
     this.deps = deps;
     this.random = deps.random ?? Math.random;
-    this.client = this.makeClient();
+    this.access = new ApiAccess(deps, () => this.settings.apiBaseUrl);
     this.monitor = this.makeMonitor();
     this.recorder = new ChangeRecorder({
       clock: deps.clock,
@@ -100,12 +96,17 @@ export class AppService {
   async start(): Promise<void> {
     const state = loadPersistedState(await this.deps.persistence.load());
     this.adopt(state);
-    this.apiKey = await this.deps.secrets.get();
-    this.keyProtection = this.apiKey ? this.deps.secrets.protection().protection : null;
+    const stored = await this.deps.secrets.get();
     this.started = true;
+    if (!stored) {
+      this.connection = { kind: 'no-key' };
+      this.monitor.pause('no-key');
+    }
     this.monitor.start();
-    if (this.apiKey) await this.checkStoredKey();
-    else this.setConnection({ kind: 'no-key' });
+    if (stored) {
+      this.access.use(stored, this.deps.secrets.protection().protection);
+      await this.checkStoredKey();
+    }
     this.changed();
   }
 
@@ -129,26 +130,26 @@ export class AppService {
     return {
       connection: this.connection,
       key: {
-        isSet: this.apiKey !== null,
-        protection: this.apiKey ? this.keyProtection : null,
+        isSet: this.access.key !== null,
+        protection: this.access.protection,
         advice: secretInfo.advice,
         canOptInToWeak: secretInfo.canOptInToWeak,
       },
-      org: this.org,
+      org: this.access.org,
       lastCheckedAt: this.lastCheckedAt,
-      tasks: summarizeAll(this.pins, this.settings.userEmail, this.recorder.activity),
+      tasks: summarizeAll(this.pins.all(), this.settings.userEmail, this.recorder.activity),
       activity: this.recorder.activity,
       settings: this.settings,
       notificationsPausedUntil: this.notificationsPausedUntil,
-      budgetPerMinute: this.apiKey ? this.monitor.budgetPerMinute() : null,
+      budgetPerMinute: this.access.key ? this.monitor.budgetPerMinute() : null,
       demo: this.realState !== null,
     };
   }
 
   getTaskDetail(taskId: number): TaskDetail | null {
-    const pin = this.pins.find((p) => p.id === taskId);
+    const pin = this.pins.find(taskId);
     if (!pin) return null;
-    return { summary: summarize(pin, this.settings.userEmail, this.lastChangeTexts()), task: pin.snapshot };
+    return { summary: summarize(pin, this.settings.userEmail, lastChangeByTask(this.recorder.activity)), task: pin.snapshot };
   }
 
   async pin(text: string): Promise<PinResult> {
@@ -156,12 +157,11 @@ export class AppService {
     const result: PinResult = { pinned: [], alreadyPinned: [], rejected: parsed.rejected };
     const now = this.deps.clock.now();
     for (const id of parsed.ids) {
-      if (this.pins.some((p) => p.id === id)) {
+      if (this.pins.has(id)) {
         result.alreadyPinned.push(id);
         continue;
       }
-      // Newest first; the first fetch is a silent baseline.
-      this.pins.unshift({ id, pinnedAt: now, snapshot: null, unseen: false, unavailable: false, lastCheckedAt: null, lastError: null });
+      this.pins.add(id, now);
       this.monitor.add(id);
       result.pinned.push(id);
     }
@@ -170,10 +170,7 @@ export class AppService {
   }
 
   async unpin(taskId: number): Promise<void> {
-    const index = this.pins.findIndex((p) => p.id === taskId);
-    if (index < 0) return;
-    const [pin] = this.pins.splice(index, 1);
-    this.lastUnpinned = { pin: pin!, index };
+    if (!this.pins.remove(taskId)) return;
     this.monitor.remove(taskId);
     this.recorder.forgetPending(taskId);
     this.persistSoon();
@@ -181,23 +178,21 @@ export class AppService {
 
   /** Puts the task back with its baseline, so a change made meanwhile is still reported once. */
   async undoUnpin(): Promise<void> {
-    const last = this.lastUnpinned;
-    this.lastUnpinned = null;
-    if (!last || this.pins.some((p) => p.id === last.pin.id)) return;
-    this.pins.splice(Math.min(last.index, this.pins.length), 0, last.pin);
-    this.monitor.add(last.pin.id, last.pin.unavailable ? 'unavailable' : 'active');
+    const pin = this.pins.restoreLastRemoved();
+    if (!pin) return;
+    this.monitor.add(pin.id, pin.unavailable ? 'unavailable' : 'active');
     this.persistSoon();
   }
 
   async markSeen(taskId: number): Promise<void> {
-    const pin = this.pins.find((p) => p.id === taskId);
+    const pin = this.pins.find(taskId);
     if (!pin || !pin.unseen) return;
     pin.unseen = false;
     this.persistSoon();
   }
 
   async refresh(): Promise<void> {
-    if (this.connection.kind === 'key-problem' && this.apiKey) {
+    if (this.connection.kind === 'key-problem' && this.access.key) {
       await this.checkStoredKey();
     }
     this.monitor.refreshNow();
@@ -210,29 +205,27 @@ export class AppService {
       return { ok: false, reason: 'invalid-format', message: 'A Chamelio API key starts with ca_ and has no spaces.' };
     }
     if (this.realState !== null) this.leaveDemo();
-    const checked = await this.checkKey(() => candidate);
+    this.monitor.trySpend();
+    const checked = await this.access.check(candidate);
     if (!checked.ok) {
       const error = checked.error;
       const reason = error.kind === 'unauthorized' ? error.reason : error.kind === 'network' || error.kind === 'timeout' ? 'network' : 'other';
       return { ok: false, reason, message: describeApiError(error) };
     }
-    this.keyProtection = await this.deps.secrets.set(candidate, { allowWeak: allowWeak === true });
-    this.apiKey = candidate;
-    this.acceptOrg(checked.value);
+    this.access.use(candidate, await this.deps.secrets.set(candidate, { allowWeak: allowWeak === true }));
+    const org = this.acceptOrg(checked.value);
     this.monitor.resume('unauthorized');
     this.monitor.resume('no-key');
     this.monitor.refreshNow();
     this.changed();
-    return { ok: true, org: this.org!, protection: this.keyProtection };
+    return { ok: true, org, protection: this.access.protection! };
   }
 
   async clearApiKey(): Promise<void> {
     await this.deps.secrets.clear();
-    this.apiKey = null;
-    this.keyProtection = null;
-    this.org = null;
+    this.access.forget();
     this.monitor.pause('no-key');
-    this.setConnection({ kind: 'no-key' });
+    this.connection = { kind: 'no-key' };
     this.changed();
   }
 
@@ -241,10 +234,7 @@ export class AppService {
     if (!checked.ok) return checked;
     const before = this.settings;
     this.settings = checked.settings;
-    if (before.apiBaseUrl !== this.settings.apiBaseUrl) {
-      this.rebuildClient();
-      if (this.apiKey) void this.checkStoredKey();
-    }
+    if (before.apiBaseUrl !== this.settings.apiBaseUrl && this.access.key) void this.checkStoredKey();
     if (before.pollIntervalSeconds !== this.settings.pollIntervalSeconds) {
       this.monitor.setIntervalMs(this.settings.pollIntervalSeconds * 1000);
     }
@@ -262,7 +252,7 @@ export class AppService {
 
   /** Task ids in the text (a clipboard's) that are not pinned yet. */
   suggestPins(text: string): number[] {
-    return parseTaskRefs(text).ids.filter((id) => !this.pins.some((p) => p.id === id));
+    return parseTaskRefs(text).ids.filter((id) => !this.pins.has(id));
   }
 
   linkFor(taskId: number): string {
@@ -284,10 +274,10 @@ export class AppService {
       ...emptyState(),
       settings: { ...this.realState.settings, apiBaseUrl: demo.apiBaseUrl, userEmail: this.realState.settings.userEmail || demo.userEmail },
     });
-    this.apiKey = demo.apiKey;
-    this.keyProtection = 'session';
+    this.access.use(demo.apiKey, 'session');
     await this.pin(demo.taskIds.join(' '));
-    const checked = await this.checkKey(() => demo.apiKey);
+    this.monitor.trySpend();
+    const checked = await this.access.check();
     if (checked.ok) this.acceptOrg(checked.value);
     this.monitor.resume('no-key');
     this.monitor.resume('unauthorized');
@@ -295,31 +285,21 @@ export class AppService {
   }
 
   /** OS events: sleep and offline pause polling; waking, unlocking and coming online refresh at once. */
-  setSystemState(change: { online?: boolean; suspended?: boolean; locked?: boolean }): void {
-    if (change.suspended === true) this.monitor.pause('suspended');
-    if (change.suspended === false) {
-      this.monitor.resume('suspended');
-      this.monitor.refreshNow();
-    }
+  setSystemState(change: SystemChange): void {
+    this.monitor.applySystemChange(change);
     if (change.online === false) {
-      this.monitor.pause('offline');
-      this.setConnection({ kind: 'offline', message: 'This computer is offline.', since: this.deps.clock.now() });
+      this.connection = { kind: 'offline', message: 'This computer is offline.', since: this.deps.clock.now() };
+    } else if (change.online === true && this.connection.kind === 'offline') {
+      this.connection = { kind: 'checking' };
     }
-    if (change.online === true) {
-      this.monitor.resume('offline');
-      if (this.connection.kind === 'offline') this.setConnection({ kind: 'checking' });
-      this.monitor.refreshNow();
-    }
-    if (change.locked === false) this.monitor.refreshNow();
     this.changed();
   }
 
-  trayState(): TrayState {
-    const snapshot = this.getState();
+  trayState(snapshot: AppSnapshot = this.getState()): TrayState {
     return buildTrayState({
       summaries: snapshot.tasks,
       connection: this.connection,
-      hasKey: this.apiKey !== null,
+      hasKey: this.access.key !== null,
       notificationsPausedUntil: this.notificationsPausedUntil,
       pollingPaused: this.monitor.pausedBy().some((r) => r === 'suspended' || r === 'offline'),
       lastCheckedAt: this.lastCheckedAt,
@@ -336,113 +316,57 @@ export class AppService {
   // --- internals ---------------------------------------------------------------------------------
 
   private onResult(taskId: number, result: ApiResult<Task>): void {
-    const pin = this.pins.find((p) => p.id === taskId);
+    const pin = this.pins.find(taskId);
     if (!pin) return;
     const now = this.deps.clock.now();
     pin.lastCheckedAt = now;
     this.lastCheckedAt = now;
-    if (result.ok) {
-      pin.lastError = null;
-      this.recorder.recordFetched(pin, result.value);
-      if (this.connection.kind !== 'ok' && this.connection.kind !== 'rate-limited') this.setConnection({ kind: 'ok' });
-      else if (this.connection.kind === 'rate-limited' && !this.monitor.rateLimitedUntilTime()) this.setConnection({ kind: 'ok' });
-    } else {
-      pin.lastError = result.error;
-      this.onError(pin, result.error);
-    }
+    pin.lastError = result.ok ? null : result.error;
+    if (result.ok) this.recorder.recordFetched(pin, result.value);
+    else if (result.error.kind === 'not-found') this.recorder.recordUnavailable(pin);
+    this.connection = connectionAfter(this.connection, pin.lastError, now, this.monitor.rateLimitedUntilTime());
     this.changed();
-  }
-
-  private onError(pin: LivePin, error: ApiError): void {
-    const now = this.deps.clock.now();
-    switch (error.kind) {
-      case 'not-found':
-        this.recorder.recordUnavailable(pin);
-        if (this.connection.kind !== 'ok') this.setConnection({ kind: 'ok' });
-        return;
-      case 'unauthorized':
-        this.setConnection({ kind: 'key-problem', reason: error.reason, detail: error.detail });
-        return;
-      case 'rate-limited':
-        this.setConnection({ kind: 'rate-limited', until: this.monitor.rateLimitedUntilTime() ?? now });
-        return;
-      case 'network':
-      case 'timeout':
-        if (this.connection.kind !== 'offline') this.setConnection({ kind: 'offline', message: describeApiError(error), since: now });
-        return;
-      case 'server':
-      case 'bad-response':
-        if (this.connection.kind !== 'degraded') this.setConnection({ kind: 'degraded', message: describeApiError(error), since: now });
-        return;
-    }
   }
 
   private async checkStoredKey(): Promise<void> {
-    this.setConnection({ kind: 'checking' });
+    this.connection = { kind: 'checking' };
     this.changed();
-    const checked = await this.checkKey(() => this.apiKey);
+    this.monitor.trySpend();
+    const checked = await this.access.check();
     if (checked.ok) {
       this.acceptOrg(checked.value);
       this.monitor.resume('unauthorized');
       this.monitor.resume('no-key');
       this.monitor.refreshNow();
-    } else if (checked.error.kind === 'unauthorized') {
-      this.monitor.pause('unauthorized');
-      this.setConnection({ kind: 'key-problem', reason: checked.error.reason, detail: checked.error.detail });
     } else {
-      // Offline or a server error: keep polling what can be polled, with the fallback budget.
-      this.onError({ lastError: checked.error } as LivePin, checked.error);
-      this.monitor.resume('no-key');
+      // A refused key stops polling; offline or a server error does not: poll what can be polled.
+      if (checked.error.kind === 'unauthorized') this.monitor.pause('unauthorized');
+      else this.monitor.resume('no-key');
+      this.connection = connectionAfter(this.connection, checked.error, this.deps.clock.now(), this.monitor.rateLimitedUntilTime());
     }
     this.changed();
   }
 
-  /** GET /users/org-info with the given key, paid from the same request budget. */
-  private async checkKey(getKey: () => string | null) {
-    this.monitor.trySpend();
-    const client = new ChamelioClient({
-      fetch: this.deps.fetch,
-      baseUrl: this.settings.apiBaseUrl,
-      getApiKey: getKey,
-      now: () => this.deps.clock.now(),
-      timeoutMs: this.deps.requestTimeoutMs,
-    });
-    return client.getOrgInfo();
-  }
 
-  private acceptOrg(info: { org_name: string; rate_limit_per_minute: number }): void {
-    this.org = { name: info.org_name, rateLimitPerMinute: info.rate_limit_per_minute };
+  private acceptOrg(info: OrgInfo): OrgSummary {
+    const org = this.access.accept(info);
     this.applyBudget();
-    this.setConnection({ kind: 'ok' });
+    this.connection = { kind: 'ok' };
+    return org;
   }
 
   private applyBudget(): void {
-    const limit = this.org?.rateLimitPerMinute ?? FALLBACK_RATE_LIMIT;
-    this.monitor.setBudgetPerMinute(Math.max(1, Math.floor(limit * this.settings.rateLimitShare)));
-  }
-
-  private makeClient(): ChamelioClient {
-    return new ChamelioClient({
-      fetch: this.deps.fetch,
-      baseUrl: this.settings.apiBaseUrl,
-      getApiKey: () => this.apiKey,
-      now: () => this.deps.clock.now(),
-      timeoutMs: this.deps.requestTimeoutMs,
-    });
-  }
-
-  private rebuildClient(): void {
-    this.client = this.makeClient();
+    this.monitor.setBudgetPerMinute(this.access.budgetPerMinute(this.settings.rateLimitShare));
   }
 
   private makeMonitor(): TaskMonitor {
     return new TaskMonitor({
       clock: this.deps.clock,
       random: this.random,
-      fetchTask: (id) => this.client.getTask(id),
+      fetchTask: (id) => this.access.client().getTask(id),
       onResult: (id, result) => this.onResult(id, result),
       intervalMs: this.settings.pollIntervalSeconds * 1000,
-      budgetPerMinute: Math.floor(FALLBACK_RATE_LIMIT * this.settings.rateLimitShare),
+      budgetPerMinute: this.access.budgetPerMinute(this.settings.rateLimitShare),
     });
   }
 
@@ -451,20 +375,18 @@ export class AppService {
     this.monitor.stop();
     this.settings = state.settings;
     this.notificationsPausedUntil = state.notificationsPausedUntil;
-    this.pins = state.pinned.map((p) => ({ ...p, lastCheckedAt: null, lastError: null }));
+    this.pins = new PinList(state.pinned);
     this.recorder.reset(state.activity);
-    this.lastUnpinned = null;
-    this.org = null;
-    this.rebuildClient();
+    this.access.org = null;
     this.monitor = this.makeMonitor();
-    for (const pin of this.pins) this.monitor.add(pin.id, pin.unavailable ? 'unavailable' : 'active');
+    for (const pin of this.pins.all()) this.monitor.add(pin.id, pin.unavailable ? 'unavailable' : 'active');
     if (this.started) this.monitor.start();
   }
 
   private leaveDemo(): void {
     const real = this.realState!;
     this.realState = null;
-    this.apiKey = null;
+    this.access.forget();
     this.adopt(real);
   }
 
@@ -472,25 +394,15 @@ export class AppService {
     return {
       schemaVersion: 1,
       settings: this.settings,
-      pinned: this.pins.map(({ id, pinnedAt, snapshot, unseen, unavailable }) => ({ id, pinnedAt, snapshot, unseen, unavailable })),
+      pinned: this.pins.persisted(),
       activity: this.recorder.activity,
       notificationsPausedUntil: this.notificationsPausedUntil,
     };
   }
 
-  private lastChangeTexts(): Map<number, string> {
-    const map = new Map<number, string>();
-    for (const entry of this.recorder.activity) if (!map.has(entry.taskId)) map.set(entry.taskId, entry.text);
-    return map;
-  }
-
   private persistSoon(): void {
     this.recorder.markDirty();
     this.changed();
-  }
-
-  private setConnection(connection: ConnectionState): void {
-    this.connection = connection;
   }
 
   /** Pushes the new snapshot to listeners and the tray, coalescing bursts of results. */
@@ -500,7 +412,7 @@ export class AppService {
       this.emitTimer = null;
       const snapshot = this.getState();
       for (const listener of this.listeners) listener(snapshot);
-      this.deps.tray?.render(this.trayState());
+      this.deps.tray?.render(this.trayState(snapshot));
     }, EMIT_DELAY_MS);
   }
 }

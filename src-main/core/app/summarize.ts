@@ -57,12 +57,18 @@ function problemOf(pin: LivePin): TaskProblem | null {
   return { kind: 'error', message: describeApiError(error) };
 }
 
+/** The newest history text of each task (the history is newest first). */
+export function lastChangeByTask(activity: readonly ActivityEntry[]): Map<number, string> {
+  const texts = new Map<number, string>();
+  for (const entry of activity) if (!texts.has(entry.taskId)) texts.set(entry.taskId, entry.text);
+  return texts;
+}
+
 /** Display order: needs you, unseen, running, finished; pin order within a group. */
 export function summarizeAll(pins: readonly LivePin[], userEmail: string, activity: readonly ActivityEntry[]): TaskSummary[] {
-  const lastChangeByTask = new Map<number, string>();
-  for (const entry of activity) if (!lastChangeByTask.has(entry.taskId)) lastChangeByTask.set(entry.taskId, entry.text);
+  const texts = lastChangeByTask(activity);
   return pins
-    .map((pin, index) => ({ summary: summarize(pin, userEmail, lastChangeByTask), index }))
+    .map((pin, index) => ({ summary: summarize(pin, userEmail, texts), index }))
     .sort((a, b) => GROUP_ORDER[a.summary.group] - GROUP_ORDER[b.summary.group] || a.index - b.index)
     .map((row) => row.summary);
 }

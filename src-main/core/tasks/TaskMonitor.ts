@@ -9,6 +9,13 @@ export type PollClass = 'active' | 'terminal' | 'unavailable';
 /** Why polling stops altogether until the reason is lifted. */
 export type PauseReason = 'suspended' | 'offline' | 'unauthorized' | 'no-key';
 
+/** What the OS says: asleep or awake, online or not, the screen locked or not. */
+export interface SystemChange {
+  online?: boolean;
+  suspended?: boolean;
+  locked?: boolean;
+}
+
 export interface TaskMonitorOptions {
   clock: Clock;
   random: () => number;
@@ -104,6 +111,15 @@ export class TaskMonitor {
   resume(reason: PauseReason): void {
     if (!this.pauses.delete(reason)) return;
     this.wake();
+  }
+
+  /** Sleep and offline pause polling; waking, coming online and unlocking refresh at once. */
+  applySystemChange(change: SystemChange): void {
+    if (change.suspended === true) this.pause('suspended');
+    if (change.online === false) this.pause('offline');
+    if (change.suspended === false) this.resume('suspended');
+    if (change.online === true) this.resume('offline');
+    if (change.suspended === false || change.online === true || change.locked === false) this.refreshNow();
   }
 
   pausedBy(): PauseReason[] {

@@ -1,0 +1,71 @@
+import type { ApiResult } from '../chamelio/ApiError.ts';
+import { ChamelioClient } from '../chamelio/ChamelioClient.ts';
+import type { OrgInfo } from '../chamelio/Task.ts';
+import type { OrgSummary } from './AppSnapshot.ts';
+import type { Clock, Fetch, KeyProtection } from './ports.ts';
+
+/** Until the key's own limit is known: half of the documented example (120 a minute). */
+export const FALLBACK_RATE_LIMIT = 60;
+
+export interface ApiAccessDeps {
+  fetch: Fetch;
+  clock: Clock;
+  requestTimeoutMs?: number;
+}
+
+/**
+ * The key in use, how it is kept, the organisation it opens, and the client that sends it. The key
+ * is held here for the request header (besides the SecretStore, which is asynchronous) and is
+ * never part of any state, snapshot or message.
+ */
+export class ApiAccess {
+  key: string | null = null;
+  protection: KeyProtection | null = null;
+  org: OrgSummary | null = null;
+  private readonly deps: ApiAccessDeps;
+  private readonly baseUrl: () => string;
+  private built: { baseUrl: string; client: ChamelioClient } | null = null;
+
+  constructor(deps: ApiAccessDeps, baseUrl: () => string) {
+    this.deps = deps;
+    this.baseUrl = baseUrl;
+  }
+
+  /** The client for the current base URL, reading the current key for every request. */
+  client(): ChamelioClient {
+    const baseUrl = this.baseUrl();
+    if (this.built?.baseUrl !== baseUrl) this.built = { baseUrl, client: this.clientWith(() => this.key) };
+    return this.built.client;
+  }
+
+  /** GET /users/org-info with a candidate key, or with the current one. */
+  check(candidate: string | null = this.key): Promise<ApiResult<OrgInfo>> {
+    return this.clientWith(() => candidate).getOrgInfo();
+  }
+
+  use(key: string, protection: KeyProtection): void {
+    this.key = key;
+    this.protection = protection;
+  }
+
+  forget(): void {
+    this.key = null;
+    this.protection = null;
+    this.org = null;
+  }
+
+  accept(info: OrgInfo): OrgSummary {
+    this.org = { name: info.org_name, rateLimitPerMinute: info.rate_limit_per_minute };
+    return this.org;
+  }
+
+  /** Requests a minute this app may spend: its share of the key's limit, at least one. */
+  budgetPerMinute(share: number): number {
+    return Math.max(1, Math.floor((this.org?.rateLimitPerMinute ?? FALLBACK_RATE_LIMIT) * share));
+  }
+
+  private clientWith(getApiKey: () => string | null): ChamelioClient {
+    const { fetch, clock, requestTimeoutMs } = this.deps;
+    return new ChamelioClient({ fetch, baseUrl: this.baseUrl(), getApiKey, now: () => clock.now(), timeoutMs: requestTimeoutMs });
+  }
+}
