@@ -164,6 +164,22 @@ describe('TaskMonitor', () => {
     expect(t.calls).toHaveLength(2);
   });
 
+  it('pauses while offline, and looks again at once when the network or the screen comes back', async () => {
+    const t = setup();
+    t.monitor.add(1);
+    await t.clock.advance(0);
+    t.monitor.applySystemChange({ online: false });
+    await t.clock.advance(5 * 60_000);
+    expect(t.calls).toHaveLength(1);
+    t.monitor.applySystemChange({ online: true });
+    await t.clock.advance(0);
+    expect(t.calls).toHaveLength(2);
+    await t.clock.advance(10_000);
+    t.monitor.applySystemChange({ locked: false });
+    await t.clock.advance(0);
+    expect(t.calls).toHaveLength(3);
+  });
+
   it('stretches intervals evenly when the budget cannot cover every task', () => {
     const t = setup({ budget: 10 });
     for (let id = 1; id <= 20; id++) t.monitor.add(id);
