@@ -1,4 +1,4 @@
-import type { ApiResult } from '../chamelio/ApiError.ts';
+import type { ApiResult, UnauthorizedReason } from '../chamelio/ApiError.ts';
 import { ChamelioClient } from '../chamelio/ChamelioClient.ts';
 import type { OrgInfo } from '../chamelio/Task.ts';
 import type { OrgSummary } from './AppSnapshot.ts';
@@ -22,7 +22,10 @@ export class ApiAccess {
   key: string | null = null;
   protection: KeyProtection | null = null;
   org: OrgSummary | null = null;
+  /** The API refused the key in use; polling waits for another key or a successful check. */
+  keyProblem: { reason: UnauthorizedReason; detail: string } | null = null;
   private readonly deps: ApiAccessDeps;
+  private verifying: { key: string; answer: Promise<ApiResult<OrgInfo>> } | null = null;
   private readonly baseUrl: () => string;
   private built: { baseUrl: string; client: ChamelioClient } | null = null;
 
@@ -38,12 +41,24 @@ export class ApiAccess {
     return this.built.client;
   }
 
-  /** GET /users/org-info with a candidate key, or with the current one. */
-  check(candidate: string | null = this.key): Promise<ApiResult<OrgInfo>> {
-    return this.clientWith(() => candidate).getOrgInfo();
+  /**
+   * GET /users/org-info for a key: one check at a time per key, paid from the request budget
+   * (`spend`); null when the budget has nothing left this minute.
+   */
+  verify(key: string, spend: () => boolean): Promise<ApiResult<OrgInfo>> | null {
+    if (this.verifying?.key === key) return this.verifying.answer;
+    if (!spend()) return null;
+    const answer = this.clientWith(() => key)
+      .getOrgInfo()
+      .finally(() => {
+        if (this.verifying?.answer === answer) this.verifying = null;
+      });
+    this.verifying = { key, answer };
+    return answer;
   }
 
   use(key: string, protection: KeyProtection): void {
+    if (key !== this.key) this.keyProblem = null;
     this.key = key;
     this.protection = protection;
   }
@@ -52,6 +67,7 @@ export class ApiAccess {
     this.key = null;
     this.protection = null;
     this.org = null;
+    this.keyProblem = null;
   }
 
   accept(info: OrgInfo): OrgSummary {

@@ -1,5 +1,5 @@
 import type { ApiResult } from '../chamelio/ApiError.ts';
-import type { OrgInfo, Task } from '../chamelio/Task.ts';
+import { isTerminalStatus, type OrgInfo, type Task } from '../chamelio/Task.ts';
 import { parseTaskRefs } from '../tasks/parseTaskRefs.ts';
 import { TaskMonitor, type SystemChange } from '../tasks/TaskMonitor.ts';
 import { ApiAccess } from './ApiAccess.ts';
@@ -18,7 +18,7 @@ import { connectionAfter } from './connectionAfter.ts';
 import { emptyState, loadPersistedState } from './loadPersistedState.ts';
 import type { PersistedState } from './PersistedState.ts';
 import { PinList } from './PinList.ts';
-import type { Clock, Fetch, Logger, Notifier, Persistence, SecretStore, TrayView } from './ports.ts';
+import type { Clock, Fetch, KeyProtection, Logger, Notifier, Persistence, SecretStore, TrayView } from './ports.ts';
 import { CHAMELIO_APP_HOST, type Settings, type SettingsPatch } from './Settings.ts';
 import { buildTrayState, describeApiError, lastChangeByTask, summarize, summarizeAll, taskLink } from './summarize.ts';
 import type { TrayState } from './TrayState.ts';
@@ -57,61 +57,50 @@ const API_KEY_FORMAT = /^ca_[A-Za-z0-9_\-=.]{4,500}$/;
  */
 export class AppService {
   private readonly deps: AppServiceDeps;
-  private readonly random: () => number;
   private settings: Settings = emptyState().settings;
   private pins = new PinList();
   private notificationsPausedUntil: number | null = null;
-  private connection: ConnectionState = { kind: 'no-key' };
+  /** The network's side of the header; a missing or refused key is ApiAccess's and wins over it. */
+  private net: ConnectionState = { kind: 'checking' };
   private readonly access: ApiAccess;
-  private monitor: TaskMonitor;
+  private readonly monitor: TaskMonitor;
   private readonly recorder: ChangeRecorder;
   private lastCheckedAt: number | null = null;
   /** While the demo runs, the real state waits here, untouched, and nothing is written. */
   private realState: PersistedState | null = null;
   private readonly listeners = new Set<(snapshot: AppSnapshot) => void>();
   private emitTimer: unknown = null;
-  private started = false;
 
   constructor(deps: AppServiceDeps) {
     this.deps = deps;
-    this.random = deps.random ?? Math.random;
+    const random = deps.random ?? Math.random;
     this.access = new ApiAccess(deps, () => this.settings.apiBaseUrl);
-    this.monitor = this.makeMonitor();
-    this.recorder = new ChangeRecorder({
+    this.monitor = new TaskMonitor({
       clock: deps.clock,
-      notifier: deps.notifier,
-      logger: deps.logger,
-      persistence: deps.persistence,
-      random: this.random,
+      random,
+      fetchTask: (id) => this.access.client().getTask(id),
+      onResult: (id, result) => this.onResult(id, result),
+      intervalMs: this.settings.pollIntervalSeconds * 1000,
+      budgetPerMinute: this.access.budgetPerMinute(this.settings.rateLimitShare),
+    });
+    this.recorder = new ChangeRecorder({
+      ...deps,
+      random,
+      isPinned: (taskId) => this.pins.has(taskId),
       persistedState: () => this.persistedState(),
       canPersist: () => this.realState === null,
-      notificationContext: () => ({
-        settings: this.settings,
-        now: deps.clock.now(),
-        pausedUntil: this.notificationsPausedUntil,
-      }),
+      notificationContext: () => ({ settings: this.settings, now: deps.clock.now(), pausedUntil: this.notificationsPausedUntil }),
     });
   }
 
   async start(): Promise<void> {
-    const state = loadPersistedState(await this.deps.persistence.load());
-    this.adopt(state);
-    const stored = await this.deps.secrets.get();
-    this.started = true;
-    if (!stored) {
-      this.connection = { kind: 'no-key' };
-      this.monitor.pause('no-key');
-    }
+    this.adopt(loadPersistedState(await this.deps.persistence.load()));
     this.monitor.start();
-    if (stored) {
-      this.access.use(stored, this.deps.secrets.protection().protection);
-      await this.checkStoredKey();
-    }
+    await this.takeKey(await this.deps.secrets.get(), this.deps.secrets.protection().protection);
     this.changed();
   }
 
   async stop(): Promise<void> {
-    this.started = false;
     this.monitor.stop();
     if (this.emitTimer !== null) this.deps.clock.clearTimeout(this.emitTimer);
     this.emitTimer = null;
@@ -128,7 +117,7 @@ export class AppService {
   getState(): AppSnapshot {
     const secretInfo = this.deps.secrets.protection();
     return {
-      connection: this.connection,
+      connection: this.connection(),
       key: {
         isSet: this.access.key !== null,
         protection: this.access.protection,
@@ -155,13 +144,12 @@ export class AppService {
   async pin(text: string): Promise<PinResult> {
     const parsed = parseTaskRefs(typeof text === 'string' ? text : '');
     const result: PinResult = { pinned: [], alreadyPinned: [], rejected: parsed.rejected };
-    const now = this.deps.clock.now();
     for (const id of parsed.ids) {
       if (this.pins.has(id)) {
         result.alreadyPinned.push(id);
         continue;
       }
-      this.pins.add(id, now);
+      this.pins.add(id, this.deps.clock.now());
       this.monitor.add(id);
       result.pinned.push(id);
     }
@@ -172,7 +160,6 @@ export class AppService {
   async unpin(taskId: number): Promise<void> {
     if (!this.pins.remove(taskId)) return;
     this.monitor.remove(taskId);
-    this.recorder.forgetPending(taskId);
     this.persistSoon();
   }
 
@@ -192,9 +179,7 @@ export class AppService {
   }
 
   async refresh(): Promise<void> {
-    if (this.connection.kind === 'key-problem' && this.access.key) {
-      await this.checkStoredKey();
-    }
+    if (this.access.keyProblem) await this.checkKey();
     this.monitor.refreshNow();
     this.changed();
   }
@@ -204,28 +189,30 @@ export class AppService {
     if (!API_KEY_FORMAT.test(candidate)) {
       return { ok: false, reason: 'invalid-format', message: 'A Chamelio API key starts with ca_ and has no spaces.' };
     }
-    if (this.realState !== null) this.leaveDemo();
-    this.monitor.trySpend();
-    const checked = await this.access.check(candidate);
+    // A key is checked against the user's own server, never the demo's.
+    if (this.realState !== null) await this.leaveDemo();
+    // The user asked for this one: it is counted in the budget but never refused by it.
+    const checked = await this.access.verify(candidate, () => this.monitor.spend())!;
     if (!checked.ok) {
       const error = checked.error;
       const reason = error.kind === 'unauthorized' ? error.reason : error.kind === 'network' || error.kind === 'timeout' ? 'network' : 'other';
       return { ok: false, reason, message: describeApiError(error) };
     }
-    this.access.use(candidate, await this.deps.secrets.set(candidate, { allowWeak: allowWeak === true }));
-    const org = this.acceptOrg(checked.value);
-    this.monitor.resume('unauthorized');
-    this.monitor.resume('no-key');
-    this.monitor.refreshNow();
+    const protection = await this.deps.secrets.set(candidate, { allowWeak: allowWeak === true });
+    if (candidate !== this.access.key) this.monitor.invalidateInFlight();
+    this.access.use(candidate, protection);
+    const org = this.keyAccepted(checked.value);
     this.changed();
-    return { ok: true, org, protection: this.access.protection! };
+    return { ok: true, org, protection };
   }
 
+  /** Forgets the key. In the demo it leaves the demo instead: the demo's key is not the user's. */
   async clearApiKey(): Promise<void> {
-    await this.deps.secrets.clear();
-    this.access.forget();
-    this.monitor.pause('no-key');
-    this.connection = { kind: 'no-key' };
+    if (this.realState !== null) await this.leaveDemo();
+    else {
+      await this.deps.secrets.clear();
+      await this.takeKey(null, 'session');
+    }
     this.changed();
   }
 
@@ -234,11 +221,9 @@ export class AppService {
     if (!checked.ok) return checked;
     const before = this.settings;
     this.settings = checked.settings;
-    if (before.apiBaseUrl !== this.settings.apiBaseUrl && this.access.key) void this.checkStoredKey();
-    if (before.pollIntervalSeconds !== this.settings.pollIntervalSeconds) {
-      this.monitor.setIntervalMs(this.settings.pollIntervalSeconds * 1000);
-    }
-    if (before.rateLimitShare !== this.settings.rateLimitShare) this.applyBudget();
+    if (before.apiBaseUrl !== this.settings.apiBaseUrl) await this.serverChanged();
+    this.monitor.setIntervalMs(this.settings.pollIntervalSeconds * 1000);
+    this.applyBudget();
     this.persistSoon();
     return { ok: true, settings: this.settings };
   }
@@ -265,32 +250,25 @@ export class AppService {
 
   /**
    * Runs against the built-in simulator. The real state (pins, history, settings) is set aside and
-   * comes back untouched when a real key is set or the app restarts; the demo key never reaches
-   * the SecretStore.
+   * comes back untouched when a real key is set, the key is cleared or the app restarts; the demo
+   * key never reaches the SecretStore.
    */
   async useDemo(demo: DemoSetup): Promise<void> {
-    if (this.realState === null) this.realState = this.persistedState();
-    this.adopt({
-      ...emptyState(),
-      settings: { ...this.realState.settings, apiBaseUrl: demo.apiBaseUrl, userEmail: this.realState.settings.userEmail || demo.userEmail },
-    });
-    this.access.use(demo.apiKey, 'session');
+    await this.recorder.flush(); // a real change seen just now is written and notified first
+    this.realState ??= this.persistedState();
+    const real = this.realState.settings;
+    this.adopt({ ...emptyState(), settings: { ...real, apiBaseUrl: demo.apiBaseUrl, userEmail: real.userEmail || demo.userEmail } });
     await this.pin(demo.taskIds.join(' '));
-    this.monitor.trySpend();
-    const checked = await this.access.check();
-    if (checked.ok) this.acceptOrg(checked.value);
-    this.monitor.resume('no-key');
-    this.monitor.resume('unauthorized');
+    await this.takeKey(demo.apiKey, 'session');
     this.changed();
   }
 
-  /** OS events: sleep and offline pause polling; waking, unlocking and coming online refresh at once. */
   setSystemState(change: SystemChange): void {
     this.monitor.applySystemChange(change);
     if (change.online === false) {
-      this.connection = { kind: 'offline', message: 'This computer is offline.', since: this.deps.clock.now() };
-    } else if (change.online === true && this.connection.kind === 'offline') {
-      this.connection = { kind: 'checking' };
+      this.net = { kind: 'offline', message: 'This computer is offline.', since: this.deps.clock.now() };
+    } else if (change.online === true && this.net.kind === 'offline') {
+      this.net = this.pins.all().length > 0 ? { kind: 'checking' } : { kind: 'ok' };
     }
     this.changed();
   }
@@ -298,7 +276,7 @@ export class AppService {
   trayState(snapshot: AppSnapshot = this.getState()): TrayState {
     return buildTrayState({
       summaries: snapshot.tasks,
-      connection: this.connection,
+      connection: snapshot.connection,
       hasKey: this.access.key !== null,
       notificationsPausedUntil: this.notificationsPausedUntil,
       pollingPaused: this.monitor.pausedBy().some((r) => r === 'suspended' || r === 'offline'),
@@ -315,6 +293,12 @@ export class AppService {
 
   // --- internals ---------------------------------------------------------------------------------
 
+  private connection(): ConnectionState {
+    if (!this.access.key) return { kind: 'no-key' };
+    const problem = this.access.keyProblem;
+    return problem ? { kind: 'key-problem', ...problem } : this.net;
+  }
+
   private onResult(taskId: number, result: ApiResult<Task>): void {
     const pin = this.pins.find(taskId);
     if (!pin) return;
@@ -324,70 +308,94 @@ export class AppService {
     pin.lastError = result.ok ? null : result.error;
     if (result.ok) this.recorder.recordFetched(pin, result.value);
     else if (result.error.kind === 'not-found') this.recorder.recordUnavailable(pin);
-    this.connection = connectionAfter(this.connection, pin.lastError, now, this.monitor.rateLimitedUntilTime());
+    const error = pin.lastError;
+    // The monitor paused itself on a 401; the problem stays shown until another key or a good check.
+    if (error?.kind === 'unauthorized') this.access.keyProblem = { reason: error.reason, detail: error.detail };
+    else this.net = connectionAfter(this.net, error, now, this.monitor.rateLimitedUntilTime());
     this.changed();
   }
 
-  private async checkStoredKey(): Promise<void> {
-    this.connection = { kind: 'checking' };
+  /** Puts a key (or none) in use, drops answers meant for the one before, and checks it. */
+  private async takeKey(key: string | null, protection: KeyProtection): Promise<void> {
+    this.monitor.invalidateInFlight();
+    if (!key) {
+      this.access.forget();
+      this.monitor.pause('no-key');
+      return;
+    }
+    this.access.use(key, protection);
+    this.monitor.resume('no-key');
+    await this.checkKey();
+  }
+
+  /** GET /users/org-info for the key in use; a refusal stops polling until another key or check. */
+  private async checkKey(): Promise<void> {
+    const key = this.access.key;
+    const answer = key ? this.access.verify(key, () => this.monitor.trySpend()) : null;
+    if (!answer) return; // no key, or no budget left this minute: the next refresh tries again
+    this.net = { kind: 'checking' };
     this.changed();
-    this.monitor.trySpend();
-    const checked = await this.access.check();
-    if (checked.ok) {
-      this.acceptOrg(checked.value);
-      this.monitor.resume('unauthorized');
-      this.monitor.resume('no-key');
-      this.monitor.refreshNow();
+    const checked = await answer;
+    if (this.access.key !== key) return; // replaced while we waited
+    if (checked.ok) this.keyAccepted(checked.value);
+    else if (checked.error.kind === 'unauthorized') {
+      this.access.keyProblem = { reason: checked.error.reason, detail: checked.error.detail };
+      this.monitor.pause('unauthorized');
     } else {
-      // A refused key stops polling; offline or a server error does not: poll what can be polled.
-      if (checked.error.kind === 'unauthorized') this.monitor.pause('unauthorized');
-      else this.monitor.resume('no-key');
-      this.connection = connectionAfter(this.connection, checked.error, this.deps.clock.now(), this.monitor.rateLimitedUntilTime());
+      // Offline or a server error: poll what can be polled, with the fallback budget.
+      this.net = connectionAfter(this.net, checked.error, this.deps.clock.now(), this.monitor.rateLimitedUntilTime());
     }
     this.changed();
   }
 
-
-  private acceptOrg(info: OrgInfo): OrgSummary {
+  private keyAccepted(info: OrgInfo): OrgSummary {
     const org = this.access.accept(info);
+    this.access.keyProblem = null;
+    this.net = { kind: 'ok' };
     this.applyBudget();
-    this.connection = { kind: 'ok' };
+    this.monitor.resume('unauthorized');
+    this.monitor.resume('no-key');
+    this.monitor.refreshNow();
     return org;
+  }
+
+  /**
+   * Another server: its tasks are not the old server's, and the key was given for the old one, so
+   * the key is forgotten (never sent where the user did not give it) and every pin takes a new,
+   * silent baseline.
+   */
+  private async serverChanged(): Promise<void> {
+    this.pins.rebaseline();
+    if (this.realState === null && this.access.key) await this.deps.secrets.clear();
+    await this.takeKey(null, 'session');
   }
 
   private applyBudget(): void {
     this.monitor.setBudgetPerMinute(this.access.budgetPerMinute(this.settings.rateLimitShare));
   }
 
-  private makeMonitor(): TaskMonitor {
-    return new TaskMonitor({
-      clock: this.deps.clock,
-      random: this.random,
-      fetchTask: (id) => this.access.client().getTask(id),
-      onResult: (id, result) => this.onResult(id, result),
-      intervalMs: this.settings.pollIntervalSeconds * 1000,
-      budgetPerMinute: this.access.budgetPerMinute(this.settings.rateLimitShare),
-    });
-  }
-
-  /** Takes a loaded state as the current one: pins, history, settings, a fresh monitor. */
+  /** Takes a state as the current one. The monitor carries over its pauses and its budget's window. */
   private adopt(state: PersistedState): void {
-    this.monitor.stop();
     this.settings = state.settings;
     this.notificationsPausedUntil = state.notificationsPausedUntil;
     this.pins = new PinList(state.pinned);
     this.recorder.reset(state.activity);
     this.access.org = null;
-    this.monitor = this.makeMonitor();
-    for (const pin of this.pins.all()) this.monitor.add(pin.id, pin.unavailable ? 'unavailable' : 'active');
-    if (this.started) this.monitor.start();
+    this.monitor.setIntervalMs(this.settings.pollIntervalSeconds * 1000);
+    this.applyBudget();
+    this.monitor.replaceTasks(
+      this.pins.all().map((pin) => ({
+        id: pin.id,
+        pollClass: pin.unavailable ? 'unavailable' : pin.snapshot && isTerminalStatus(pin.snapshot.status) ? 'terminal' : 'active',
+      })),
+    );
   }
 
-  private leaveDemo(): void {
+  private async leaveDemo(): Promise<void> {
     const real = this.realState!;
     this.realState = null;
-    this.access.forget();
     this.adopt(real);
+    await this.takeKey(await this.deps.secrets.get(), this.deps.secrets.protection().protection);
   }
 
   private persistedState(): PersistedState {

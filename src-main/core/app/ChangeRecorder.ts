@@ -13,6 +13,8 @@ export interface ChangeRecorderDeps {
   logger: Logger;
   persistence: Persistence;
   random: () => number;
+  /** Changes of a task unpinned before its notification went out are not notified. */
+  isPinned: (taskId: number) => boolean;
   persistedState: () => PersistedState;
   /** False while nothing may be written (the demo). */
   canPersist: () => boolean;
@@ -87,11 +89,6 @@ export class ChangeRecorder {
     this.markDirty();
   }
 
-  /** An unpinned task's waiting changes are not notified. */
-  forgetPending(taskId: number): void {
-    this.pending = this.pending.filter((set) => set.task.task_id !== taskId);
-  }
-
   markDirty(): void {
     this.dirty = true;
     this.saveTimer ??= this.deps.clock.setTimeout(() => {
@@ -110,9 +107,10 @@ export class ChangeRecorder {
   }
 
   private async endCycle(): Promise<void> {
-    const sets = this.pending;
+    // Pinned now, not when the change was seen: an unpin and an undo within the cycle still notify.
+    const sets = this.pending.filter((set) => this.deps.isPinned(set.task.task_id));
     this.pending = [];
-    if (this.dirty) await this.save();
+    await this.save(); // waits for a write already under way too: the record goes before the banner
     if (sets.length === 0) return;
     const plan = planNotifications(sets, this.deps.notificationContext());
     for (const notification of plan.notifications) {

@@ -44,6 +44,12 @@ export class PinList {
     return last.pin;
   }
 
+  /** Another server: every pin takes a new, silent baseline from it. */
+  rebaseline(): void {
+    for (const pin of this.pins) Object.assign(pin, { snapshot: null, unseen: false, unavailable: false, lastError: null, lastCheckedAt: null });
+    this.lastRemoved = null;
+  }
+
   persisted(): PersistedPin[] {
     return this.pins.map(({ id, pinnedAt, snapshot, unseen, unavailable }) => ({ id, pinnedAt, snapshot, unseen, unavailable }));
   }

@@ -1,4 +1,4 @@
-import { parseApiBaseUrl } from '../chamelio/ChamelioClient.ts';
+import { isLoopbackUrl, parseApiBaseUrl } from '../chamelio/parseApiBaseUrl.ts';
 import type { Settings, SettingsPatch, Theme } from './Settings.ts';
 
 export type SettingsCheck = { ok: true; settings: Settings } | { ok: false; message: string; field: string };
@@ -10,14 +10,6 @@ const NOTIFY_KEYS = ['status', 'completed', 'assignee', 'step', 'assignedToYou']
 /** The shortest poll interval: 10 s against Chamelio; 1 s against a simulator on this machine. */
 export function minPollSeconds(apiBaseUrl: string): number {
   return isLoopbackUrl(apiBaseUrl) ? 1 : 10;
-}
-
-export function isLoopbackUrl(url: string): boolean {
-  try {
-    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -40,6 +32,8 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     }
     next.userEmail = email;
   }
+  // Off this machine the shortest interval is longer: a simulator's 1 s must not reach Chamelio.
+  next.pollIntervalSeconds = Math.max(next.pollIntervalSeconds, minPollSeconds(next.apiBaseUrl));
   if (patch.pollIntervalSeconds !== undefined) {
     const min = minPollSeconds(next.apiBaseUrl);
     const seconds = patch.pollIntervalSeconds;

@@ -5,6 +5,11 @@
 export type ParsedApiBaseUrl = { ok: true; url: string } | { ok: false; message: string };
 
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** This machine: where the simulator runs, the one place plain http is allowed. */
+export function isLoopbackUrl(url: string): boolean {
+  return URL.canParse(url) && LOOPBACK_HOSTS.has(new URL(url).hostname);
+}
 const MAX_LENGTH = 2048;
 
 export function parseApiBaseUrl(text: string): ParsedApiBaseUrl {

@@ -34,6 +34,12 @@ export class RequestBudget {
     return true;
   }
 
+  /** Counts a request that must go out anyway (the user asked for it); later ones wait for it. */
+  record(now: number): void {
+    this.forget(now);
+    this.sent.push(now);
+  }
+
   /** The earliest time a request could be spent. */
   nextAvailableAt(now: number): number {
     this.forget(now);

@@ -32,8 +32,12 @@ export interface TaskMonitorOptions {
 interface Schedule {
   pollClass: PollClass;
   dueAt: number;
+  /** When its last request was sent; null before the first. */
+  polledAt: number | null;
   failures: number;
   inFlight: boolean;
+  /** Unpinned while its request was out: kept until the answer is in, so an undo sends no second one. */
+  removed: boolean;
 }
 
 /** A finished task is looked at this many times less often than a running one. */
@@ -58,6 +62,8 @@ export class TaskMonitor {
   private intervalMs: number;
   private rateLimitedUntil = 0;
   private inFlight = 0;
+  /** Raised when the key, the server or the task set is replaced: older answers are dropped. */
+  private epoch = 0;
   private timer: TimerHandle | null = null;
   private running = false;
 
@@ -79,17 +85,45 @@ export class TaskMonitor {
 
   /** A task to watch. A new pin is due at once, ahead of everything else. */
   add(taskId: number, pollClass: PollClass = 'active'): void {
-    if (this.tasks.has(taskId)) return;
-    this.tasks.set(taskId, { pollClass, dueAt: 0, failures: 0, inFlight: false });
+    const existing = this.tasks.get(taskId);
+    if (existing) {
+      existing.removed = false; // an undo while its request is out: that answer will do
+      return;
+    }
+    this.tasks.set(taskId, { pollClass, dueAt: 0, polledAt: null, failures: 0, inFlight: false, removed: false });
     this.wake();
   }
 
   remove(taskId: number): void {
-    this.tasks.delete(taskId);
+    const schedule = this.tasks.get(taskId);
+    if (schedule?.inFlight) schedule.removed = true;
+    else this.tasks.delete(taskId);
   }
 
   has(taskId: number): boolean {
-    return this.tasks.has(taskId);
+    return this.tasks.get(taskId)?.removed === false;
+  }
+
+  /**
+   * A new set of tasks (another state was adopted): answers still out are dropped, pauses and the
+   * budget's window carry over, since the key's limit does not start again.
+   */
+  replaceTasks(tasks: readonly { id: number; pollClass: PollClass }[]): void {
+    this.invalidateInFlight();
+    for (const [id, schedule] of this.tasks) if (!schedule.inFlight) this.tasks.delete(id);
+    for (const schedule of this.tasks.values()) schedule.removed = true;
+    for (const { id, pollClass } of tasks) {
+      const existing = this.tasks.get(id);
+      if (existing) Object.assign(existing, { pollClass, dueAt: 0, removed: false });
+      else this.add(id, pollClass);
+    }
+    this.wake();
+  }
+
+  /** The key or the server changed: answers to requests already sent are dropped, and asked again. */
+  invalidateInFlight(): void {
+    this.epoch++;
+    for (const schedule of this.tasks.values()) if (schedule.inFlight) schedule.dueAt = 0;
   }
 
   /** Everything is due now, the longest waiting first; the budget still applies. */
@@ -128,21 +162,27 @@ export class TaskMonitor {
 
   setIntervalMs(intervalMs: number): void {
     this.intervalMs = intervalMs;
-    this.wake();
+    this.reclamp();
   }
 
   setBudgetPerMinute(perMinute: number): void {
     this.budget.setLimit(perMinute);
-    this.wake();
+    this.reclamp();
   }
 
   budgetPerMinute(): number {
     return this.budget.limit();
   }
 
-  /** For requests the app sends itself (the key check): paid from the same budget. */
+  /** For requests the app sends itself (key checks): paid from the same budget, if it allows. */
   trySpend(): boolean {
     return this.budget.tryTake(this.options.clock.now());
+  }
+
+  /** A request the user asked for (checking a key they typed): counted, never refused. */
+  spend(): true {
+    this.budget.record(this.options.clock.now());
+    return true;
   }
 
   requestsInLastMinute(): number {
@@ -156,7 +196,7 @@ export class TaskMonitor {
   /** By how much every interval is stretched so that all pinned tasks fit the budget (1 = not at all). */
   stretch(): number {
     let perMinute = 0;
-    for (const schedule of this.tasks.values()) perMinute += 60_000 / this.baseInterval(schedule.pollClass);
+    for (const schedule of this.tasks.values()) if (!schedule.removed) perMinute += 60_000 / this.baseInterval(schedule.pollClass);
     return Math.max(1, perMinute / this.budget.limit());
   }
 
@@ -186,7 +226,7 @@ export class TaskMonitor {
   private mostOverdue(): [number, Schedule] | undefined {
     let best: [number, Schedule] | undefined;
     for (const entry of this.tasks) {
-      if (entry[1].inFlight) continue;
+      if (entry[1].inFlight || entry[1].removed) continue;
       if (!best || entry[1].dueAt < best[1].dueAt) best = entry;
     }
     return best;
@@ -194,20 +234,33 @@ export class TaskMonitor {
 
   private launch(taskId: number, schedule: Schedule): void {
     schedule.inFlight = true;
+    schedule.polledAt = this.options.clock.now();
     this.inFlight++;
+    const epoch = this.epoch;
     this.options.fetchTask(taskId).then(
-      (result) => this.finish(taskId, result),
-      (error: unknown) => this.finish(taskId, { ok: false, error: { kind: 'network', message: String(error) } }),
+      (result) => this.finish(taskId, schedule, epoch, result),
+      (error: unknown) => this.finish(taskId, schedule, epoch, { ok: false, error: { kind: 'network', message: String(error) } }),
     );
   }
 
-  private finish(taskId: number, result: ApiResult<Task>): void {
+  private finish(taskId: number, schedule: Schedule, epoch: number, result: ApiResult<Task>): void {
     this.inFlight--;
-    const schedule = this.tasks.get(taskId);
-    if (schedule) {
-      schedule.inFlight = false;
+    schedule.inFlight = false;
+    if (schedule.removed) {
+      if (this.tasks.get(taskId) === schedule) this.tasks.delete(taskId);
+    } else if (epoch === this.epoch && this.running) {
       this.reschedule(schedule, result);
       this.options.onResult(taskId, result);
+    }
+    this.wake();
+  }
+
+  /** After a shorter interval or a larger budget, nothing waits longer than the new rules say. */
+  private reclamp(): void {
+    const stretch = this.stretch();
+    for (const schedule of this.tasks.values()) {
+      if (schedule.polledAt === null || schedule.failures > 0) continue;
+      schedule.dueAt = Math.min(schedule.dueAt, schedule.polledAt + this.baseInterval(schedule.pollClass) * stretch);
     }
     this.wake();
   }
