@@ -36,6 +36,7 @@ import { createCommandHandlers, MAX_CLIPBOARD_SCAN } from './commandHandlers.ts'
 import { DemoRunner } from './demo.ts';
 import { electronNotificationApi, globalShortcutRegistrar, openInBrowser, safeStorageCipher } from './electronAdapters.ts';
 import { registerCommandHandlers } from './ipc.ts';
+import { withManualRedirectAsResponse } from './netFetch.ts';
 import { ElectronNotifier } from './notifier.ts';
 import { PopoverWindow } from './popoverWindow.ts';
 import { consoleLogger, realClock } from './runtime.ts';
@@ -216,8 +217,9 @@ async function onReady(running: Running, openExternal: (url: string) => void): P
   // ── the engine ──────────────────────────────────────────────────────────────────────────────────
   const engine = new AppService({
     clock: realClock,
-    // Chromium's network stack: system and PAC proxies, proxy auth, the OS certificate store.
-    fetch: (url, init) => net.fetch(url, init),
+    // Chromium's network stack: system and PAC proxies, proxy auth, the OS certificate store; a
+    // redirect the client asked not to follow comes back as a 3xx (netFetch.ts).
+    fetch: withManualRedirectAsResponse((url, init) => net.fetch(url, init)),
     persistence: new ElectronStorePersistence(store),
     secrets,
     notifier,

@@ -145,12 +145,20 @@ describe('booting the main process', () => {
     expect(primary['ipcMainOnListeners']).toEqual([]);
   });
 
-  it('sends no request before a key is set, then only through net.fetch with the key header', () => {
+  it('sends no request before a key is set, then only through net.fetch with the key header, never following a redirect', () => {
     expect(primary['fetchesBeforeKey']).toEqual([]);
-    const after = primary['fetchesAfterKey'] as { url: string; headerNames: string[]; afterReady: boolean }[];
+    const after = primary['fetchesAfterKey'] as { url: string; headerNames: string[]; redirect: string; afterReady: boolean }[];
     expect(after.length).toBeGreaterThan(0);
     expect(after[0]).toMatchObject({ url: 'https://platform.chamelio.ai/users/org-info', afterReady: true });
-    expect(after[0]!.headerNames).toContain('x-api-key');
+    for (const request of after) {
+      expect(request.headerNames).toContain('x-api-key');
+      expect(request.redirect).toBe('manual');
+    }
+  });
+
+  it('reports a redirect from the API as a server problem, not as offline (net.fetch rejects it)', () => {
+    expect(primary['setApiKeyBehindRedirect']).toMatchObject({ ok: true, value: { ok: false, reason: 'other' } });
+    expect(JSON.stringify(primary['setApiKeyBehindRedirect'])).toMatch(/HTTP 302/);
   });
 
   it('keeps the key encrypted on disk (0600) and out of every message to the page', () => {

@@ -34,10 +34,9 @@ s.settings.platform = 'linux';
 s.settings.isPackaged = true;
 s.settings.userData = userData;
 s.settings.singleInstanceLock = scenario !== 'second-instance';
-s.settings.fetchAnswers.set('/users/org-info', {
-  status: 200,
-  body: { org_name: 'Boot Test Org', rate_limit_per_minute: 120, entities: [], api_key_id: 7 },
-});
+const ORG_INFO = { status: 200, body: { org_name: 'Boot Test Org', rate_limit_per_minute: 120, entities: [], api_key_id: 7 } };
+// Until the key is set for real, the API address answers with a redirect (a login page, a moved host).
+s.settings.fetchAnswers.set('/users/org-info', { redirectTo: 'https://sso.example/login' });
 // A packaged app finds its tray icons in <resources>/tray.
 (process as unknown as { resourcesPath: string }).resourcesPath = process.env['BOOT_ASSETS'] as string;
 
@@ -197,6 +196,9 @@ report['guards'] = {
 };
 
 // ── the key: set through the bridge, then look for it where it must not be ───────────────────────
+// A redirect is a server problem ("check the API address"), not "offline".
+report['setApiKeyBehindRedirect'] = await outcome(() => handler('setApiKey')(fromPage(), TEST_KEY, false));
+s.settings.fetchAnswers.set('/users/org-info', ORG_INFO);
 report['setApiKey'] = await outcome(() => handler('setApiKey')(fromPage(), TEST_KEY, false));
 await waitFor('the state after the key', () => (win?.webContents.sent.filter((m) => m.channel === stateChannel).length ?? 0) > 1);
 report['fetchesAfterKey'] = [...s.fetches];

@@ -57,8 +57,12 @@ export const settings = {
   storageBackend: 'gnome_libsecret' as string,
   clipboardText: '',
   online: true,
-  /** Answers for net.fetch, by URL path. */
-  fetchAnswers: new Map<string, { status: number; body: unknown }>(),
+  /**
+   * Answers for net.fetch, by URL path. A `redirectTo` answer is a 3xx: like Electron's net.fetch,
+   * the stand-in rejects with Error('Redirect was cancelled') when the request asked for
+   * `redirect: 'manual'`; otherwise it answers 404 (the stand-in follows no redirect).
+   */
+  fetchAnswers: new Map<string, { status: number; body: unknown } | { redirectTo: string }>(),
 };
 
 // ── app ───────────────────────────────────────────────────────────────────────────────────────────
@@ -386,17 +390,25 @@ export const safeStorage = {
   },
 };
 
-export const fetches: { url: string; method: string; headerNames: string[]; afterReady: boolean }[] = [];
+export const fetches: { url: string; method: string; headerNames: string[]; redirect: string; afterReady: boolean }[] = [];
+const notFound = (): Response =>
+  new Response(JSON.stringify({ detail: 'Not found' }), { status: 404, headers: { 'content-type': 'application/json' } });
 export const net = {
-  async fetch(url: string, init?: { method?: string; headers?: Record<string, string> }): Promise<Response> {
+  async fetch(url: string, init?: { method?: string; headers?: Record<string, string>; redirect?: string }): Promise<Response> {
     fetches.push({
       url,
       method: init?.method ?? 'GET',
       headerNames: Object.keys(init?.headers ?? {}).map((h) => h.toLowerCase()),
+      redirect: init?.redirect ?? 'follow',
       afterReady: isReadyNow,
     });
     const answer = settings.fetchAnswers.get(new URL(url).pathname);
-    if (!answer) return new Response(JSON.stringify({ detail: 'Not found' }), { status: 404, headers: { 'content-type': 'application/json' } });
+    if (!answer) return notFound();
+    if ('redirectTo' in answer) {
+      // lib/browser/api/net-client-request.ts: a 'manual' redirect nobody follows dies with this.
+      if (init?.redirect === 'manual') throw new Error('Redirect was cancelled');
+      return notFound();
+    }
     return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
   },
   isOnline(): boolean {
