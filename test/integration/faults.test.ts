@@ -80,6 +80,9 @@ describe('faults: the app keeps the last good state and notifies exactly once af
       const connection = h.app.getState().connection;
       expect(connection).toMatchObject({ kind: 'key-problem', reason });
       expect(h.app.getTaskDetail(ID)?.task?.status).toBe('in_progress');
+      const sent = h.simulator.stats().requests.length;
+      await h.run(10 * 60_000);
+      expect(h.simulator.stats().requests.length, 'polling stopped').toBe(sent);
       if (reason !== 'key-expired') await h.close(); // afterEach closes the last one
     }
   }, 60_000);

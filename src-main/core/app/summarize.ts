@@ -1,6 +1,6 @@
 import type { ApiError } from '../chamelio/ApiError.ts';
 import { isTerminalStatus } from '../chamelio/Task.ts';
-import { statusLabel } from '../notify/describeChange.ts';
+import { isUserEmail, statusLabel } from '../notify/describeChange.ts';
 import type { ActivityEntry } from './Activity.ts';
 import type { ConnectionState, TaskGroup, TaskProblem, TaskSummary } from './AppSnapshot.ts';
 import type { PersistedPin } from './PersistedState.ts';
@@ -18,17 +18,12 @@ export function taskLink(taskId: number): string {
   return `https://${CHAMELIO_APP_HOST}/workflows/tasks/${taskId}`;
 }
 
-export function sameEmail(a: string | null | undefined, b: string | null | undefined): boolean {
-  if (!a || !b) return false;
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-
 const GROUP_ORDER: Record<TaskGroup, number> = { 'needs-you': 0, unseen: 1, active: 2, finished: 3 };
 
 /** One list row. `lastChangeByTask` holds the newest activity text per task id. */
 export function summarize(pin: LivePin, userEmail: string, lastChangeByTask: Map<number, string>): TaskSummary {
   const task = pin.snapshot;
-  const assignedToYou = sameEmail(task?.assignee_email, userEmail);
+  const assignedToYou = isUserEmail(task?.assignee_email ?? null, userEmail);
   const finished = task !== null && isTerminalStatus(task.status);
   const group: TaskGroup =
     assignedToYou && !finished ? 'needs-you' : pin.unseen ? 'unseen' : finished ? 'finished' : 'active';

@@ -123,14 +123,14 @@ export class ChamelioClient {
       return failure({ kind: 'network', message: describeNetworkError(error) });
     }
     try {
-      return await this.#interpret(response, signal, validate);
+      return await this.#interpret(response, key, signal, validate);
     } catch {
       // Defensive: a misbehaving injected Response must not turn into a rejection.
       return failure({ kind: 'bad-response', message: 'the response could not be read' });
     }
   }
 
-  async #interpret<T>(response: Response, signal: AbortSignal, validate: (json: unknown) => Validation<T>): Promise<ApiResult<T>> {
+  async #interpret<T>(response: Response, key: string, signal: AbortSignal, validate: (json: unknown) => Validation<T>): Promise<ApiResult<T>> {
     const status = response.status;
     const contentType = response.headers.get('content-type') ?? '';
     if (status === 200) {
@@ -143,7 +143,8 @@ export class ChamelioClient {
       return failure({ kind: 'server', status, detail: 'The server answered with a redirect; check the API address.' });
     }
     const body = await readBody(response, ERROR_BODY_BYTES, signal, true);
-    const detail = body.ok ? errorDetail(new TextDecoder().decode(body.bytes), contentType) : '';
+    // The key is taken out before errorDetail shortens the text, so no cut can leave part of it.
+    const detail = body.ok ? errorDetail(new TextDecoder().decode(body.bytes).split(key).join('[redacted]'), contentType) : '';
     switch (status) {
       case 401:
         return failure({ kind: 'unauthorized', reason: UNAUTHORIZED_REASONS.get(detail.toLowerCase()) ?? 'unknown', detail });

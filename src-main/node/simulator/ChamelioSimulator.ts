@@ -19,6 +19,7 @@ import type { KeyState, RequestRoute, SimulatorOptions, SimulatorStats } from '.
 export type { KeyState, RequestRoute, SimulatorOptions, SimulatorStats } from './SimulatorOptions.ts';
 
 const WINDOW_MS = 60_000;
+const MAX_LOGGED_REQUESTS = 100_000;
 const KEY_STATE_REFUSAL: Record<Exclude<KeyState, 'active'>, KeyRefusal> = {
   inactive: 'key-inactive',
   revoked: 'key-revoked',
@@ -287,5 +288,7 @@ export class ChamelioSimulator {
 
   #record(route: RequestRoute, status: number): void {
     this.#requests.push({ at: this.#now(), route, status });
+    // The demo runs for days inside the app: keep the log bounded (tests stay far below this).
+    if (this.#requests.length > MAX_LOGGED_REQUESTS) this.#requests.splice(0, this.#requests.length - MAX_LOGGED_REQUESTS);
   }
 }

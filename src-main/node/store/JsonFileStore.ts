@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import type { Persistence } from '../../core/app/ports.ts';
 import type { PersistedState } from '../../core/app/PersistedState.ts';
@@ -10,6 +10,8 @@ import type { PersistedState } from '../../core/app/PersistedState.ts';
  */
 export class JsonFileStore implements Persistence {
   readonly filePath: string;
+  /** Where a damaged file was moved on load, if one was. */
+  setAside: string | null = null;
   /** Bytes written so far, for the benchmark. */
   bytesWritten = 0;
   writes = 0;
@@ -29,7 +31,10 @@ export class JsonFileStore implements Persistence {
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      // A damaged file: start afresh rather than refuse to start (loadPersistedState takes null).
+      // A damaged file: kept aside for whoever wants to look, and the app starts afresh rather
+      // than refusing to start or overwriting it with its first save.
+      this.setAside = `${this.filePath}.damaged-${Date.now()}`;
+      await rename(this.filePath, this.setAside);
       return null;
     }
   }

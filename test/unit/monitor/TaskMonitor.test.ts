@@ -78,7 +78,8 @@ describe('TaskMonitor', () => {
     for (let id = 1; id <= 1000; id++) t.monitor.add(id);
     await t.clock.advance(40 * 60_000);
     const times = t.calls.map((c) => c.at);
-    expect(maxInAnyWindow(times, BUDGET_WINDOW_MS)).toBeLessThanOrEqual(60);
+    // A server counting in any 60-second window sees no more than the budget.
+    expect(maxInAnyWindow(times, 60_000)).toBeLessThanOrEqual(60);
     expect(times.length).toBeGreaterThan(40 * 55); // and it does use the budget
     expect(new Set(t.calls.map((c) => c.id)).size).toBe(1000);
     // running tasks get most of it: each was polled several times, finished ones about once
