@@ -244,8 +244,13 @@ describe('booting the main process', () => {
     expect(primary['openedAfterOpenTask']).toContain('https://app.chamelio.ai/workflows/tasks/42');
   });
 
-  it('stops the engine before quitting and lets go of the shortcut', () => {
-    expect(primary['quit']).toEqual({ quitEmitted: true, shortcutsAfterQuit: [] });
+  it('only hides the popover when it is closed (Alt+F4, Cmd+W)', () => {
+    expect(primary['closeByUser']).toEqual({ closed: false, visible: false, destroyed: false });
+  });
+
+  it('quits for real: the popover lets itself be closed, the engine stops first, the shortcut is let go', () => {
+    // The stand-in cancels the quit, as Electron does, if a window prevents its close.
+    expect(primary['quit']).toEqual({ quitEmitted: true, windowDestroyed: true, trayDestroyed: true, shortcutsAfterQuit: [] });
   });
 });
 

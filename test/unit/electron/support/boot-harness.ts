@@ -228,13 +228,22 @@ report['hiddenAfterHideWindow'] = win?.isVisible() === false;
 report['openTask'] = await outcome(() => handler('openTask')(fromPage(), 42));
 report['openedAfterOpenTask'] = [...s.opened];
 
-// ── quitting flushes and lets go of the OS ────────────────────────────────────────────────────────
+// ── closing only hides; quitting flushes and lets go of the OS ──────────────────────────────────────
+win?.show();
+const closedByUser = win?.close() ?? null;
+report['closeByUser'] = { closed: closedByUser, visible: win?.isVisible() ?? null, destroyed: win?.isDestroyed() ?? null };
+
 let quitEmitted = false;
 s.app.on('quit', () => {
   quitEmitted = true;
 });
 s.app.quit();
-await waitFor('quit after the engine stopped', () => quitEmitted);
-report['quit'] = { quitEmitted, shortcutsAfterQuit: [...s.registeredShortcuts.keys()] };
+await waitFor('quit after the engine stopped', () => quitEmitted, 3000);
+report['quit'] = {
+  quitEmitted,
+  windowDestroyed: win?.isDestroyed() ?? null,
+  trayDestroyed: s.recording.calls.some((c) => c.api === 'Tray.destroy'),
+  shortcutsAfterQuit: [...s.registeredShortcuts.keys()],
+};
 
 finish();

@@ -6,7 +6,8 @@
  *
  * It models only what main uses, and behaves like Electron where the wiring depends on it: `ready`
  * fires once (whenReady), BrowserWindow creation emits `web-contents-created`, loadURL ends with
- * `did-finish-load`, a Tray before ready throws, and so do protocol.handle and safeStorage.
+ * `did-finish-load`, a Tray before ready throws, and so do protocol.handle and safeStorage; `app.quit()`
+ * closes every window first and stops if one of them prevents its `close`.
  */
 import { EventEmitter } from 'node:events';
 
@@ -41,6 +42,16 @@ export const recording: { calls: RecordedCall[] } = { calls: [] };
 
 function record(api: string, ...args: unknown[]): void {
   recording.calls.push({ seq: seq++, api, afterReady: isReadyNow, args: args.map((a) => summarize(a)) });
+}
+
+/** An Electron event object whose default can be prevented. */
+export function cancellable(): { defaultPrevented: boolean; preventDefault(): void } {
+  return {
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
 }
 
 function requireReady(api: string): void {
@@ -90,14 +101,25 @@ class StandInApp extends EventEmitter {
   isReady(): boolean {
     return isReadyNow;
   }
+  /**
+   * As Electron does it: `before-quit` (cancellable), then every window is closed, and a window
+   * whose `close` is prevented cancels the whole quit; then `will-quit` (cancellable) and `quit`.
+   */
   quit(): void {
     record('app.quit');
-    const event = { defaultPrevented: false, preventDefault(): void { this.defaultPrevented = true; } };
-    this.emit('before-quit', event);
-    if (!event.defaultPrevented) {
-      this.emit('will-quit', { preventDefault: () => undefined });
-      this.emit('quit');
+    const beforeQuit = cancellable();
+    this.emit('before-quit', beforeQuit);
+    if (beforeQuit.defaultPrevented) return;
+    for (const win of BrowserWindow.all.filter((w) => !w.isDestroyed())) {
+      if (!win.close()) {
+        record('app.quit cancelled by a window');
+        return;
+      }
     }
+    const willQuit = cancellable();
+    this.emit('will-quit', willQuit);
+    if (willQuit.defaultPrevented) return;
+    this.emit('quit');
   }
   exit(code: number): void {
     record('app.exit', code);
@@ -247,6 +269,18 @@ export class BrowserWindow extends EventEmitter {
     this.webContents.mainFrame.url = url;
     await new Promise((resolve) => setImmediate(resolve));
     this.webContents.emit('did-finish-load');
+  }
+  /** Emits a cancellable `close`; unless prevented the window is destroyed and emits `closed`. True if it closed. */
+  close(): boolean {
+    record('BrowserWindow.close');
+    if (this.destroyed) return true;
+    const event = cancellable();
+    this.emit('close', event);
+    if (event.defaultPrevented) return false;
+    this.visible = false;
+    this.destroyed = true;
+    this.emit('closed');
+    return true;
   }
   show(): void {
     record('BrowserWindow.show');
