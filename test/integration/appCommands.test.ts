@@ -66,6 +66,23 @@ describe('AppService commands', () => {
     await h.run(35_000);
     expect(h.notifications).toEqual([]);
     expect(h.app.getState().activity[0]).toMatchObject({ taskId: 1, kind: 'completed' });
+    // When the pause ends, what is still unseen is shown, once.
+    await h.run(60 * 60_000);
+    expect(h.notifications).toEqual([expect.objectContaining({ taskIds: [1], body: 'In progress → Completed' })]);
+    await h.run(10 * 60_000);
+    expect(h.notifications).toHaveLength(1);
+  });
+
+  it('does not show a held-back change the user has already looked at', async () => {
+    await withTasks([1]);
+    await h.app.updateSettings({ quietHours: { enabled: true, start: '00:00', end: '23:59' } });
+    h.simulator.updateTask(1, { assignee_email: 'counsel@example.com' });
+    await h.run(35_000);
+    expect(h.notifications).toEqual([]);
+    await h.app.markSeen(1);
+    await h.app.updateSettings({ quietHours: { enabled: false } });
+    await h.run(5 * 60_000);
+    expect(h.notifications).toEqual([]);
   });
 
   it('stops polling while suspended and refreshes at once on wake', async () => {

@@ -87,6 +87,7 @@ export class AppService {
       ...deps,
       random,
       isPinned: (taskId) => this.pins.has(taskId),
+      isUnseen: (taskId) => this.pins.find(taskId)?.unseen === true,
       persistedState: () => this.persistedState(),
       canPersist: () => this.realState === null,
       notificationContext: () => ({ settings: this.settings, now: deps.clock.now(), pausedUntil: this.notificationsPausedUntil }),

@@ -15,6 +15,8 @@ export interface ChangeRecorderDeps {
   random: () => number;
   /** Changes of a task unpinned before its notification went out are not notified. */
   isPinned: (taskId: number) => boolean;
+  /** A change held back (quiet hours, paused) is shown later only if the user has not looked yet. */
+  isUnseen: (taskId: number) => boolean;
   persistedState: () => PersistedState;
   /** False while nothing may be written (the demo). */
   canPersist: () => boolean;
@@ -25,6 +27,8 @@ export interface ChangeRecorderDeps {
 export const CYCLE_MS = 1500;
 /** Writes are coalesced: one write for a burst of changes. */
 export const SAVE_DELAY_MS = 300;
+/** While changes are held back, this often the recorder looks whether they may be shown now. */
+export const HELD_RETRY_MS = 60_000;
 const SAVE_RETRY_MS = 5000;
 
 /**
@@ -37,6 +41,9 @@ export class ChangeRecorder {
   activity: ActivityEntry[] = [];
   private readonly deps: ChangeRecorderDeps;
   private pending: TaskChangeSet[] = [];
+  /** Changes held back by quiet hours or a pause: shown when those end, if still unseen. */
+  private held: TaskChangeSet[] = [];
+  private heldTimer: TimerHandle | null = null;
   private dirty = false;
   private saveTimer: TimerHandle | null = null;
   private cycleTimer: TimerHandle | null = null;
@@ -49,6 +56,7 @@ export class ChangeRecorder {
   reset(activity: ActivityEntry[]): void {
     this.activity = activity.slice(0, ACTIVITY_CAP);
     this.pending = [];
+    this.held = [];
     this.dirty = false;
   }
 
@@ -99,20 +107,32 @@ export class ChangeRecorder {
 
   /** Writes what is unwritten and shows what is waiting; for shutdown. */
   async flush(): Promise<void> {
-    for (const timer of [this.saveTimer, this.cycleTimer]) if (timer !== null) this.deps.clock.clearTimeout(timer);
+    for (const timer of [this.saveTimer, this.cycleTimer, this.heldTimer]) if (timer !== null) this.deps.clock.clearTimeout(timer);
     this.saveTimer = null;
     this.cycleTimer = null;
+    this.heldTimer = null;
     await this.endCycle();
     await this.save();
   }
 
   private async endCycle(): Promise<void> {
+    const { isPinned, isUnseen } = this.deps;
     // Pinned now, not when the change was seen: an unpin and an undo within the cycle still notify.
-    const sets = this.pending.filter((set) => this.deps.isPinned(set.task.task_id));
+    const fresh = this.pending.filter((set) => isPinned(set.task.task_id));
+    const held = this.held.filter((set) => isPinned(set.task.task_id) && isUnseen(set.task.task_id));
+    const sets = [...held, ...fresh];
     this.pending = [];
+    this.held = [];
     await this.save(); // waits for a write already under way too: the record goes before the banner
     if (sets.length === 0) return;
     const plan = planNotifications(sets, this.deps.notificationContext());
+    if (plan.heldBack > 0) {
+      this.held = sets;
+      this.heldTimer ??= this.deps.clock.setTimeout(() => {
+        this.heldTimer = null;
+        void this.endCycle();
+      }, HELD_RETRY_MS);
+    }
     for (const notification of plan.notifications) {
       try {
         this.deps.notifier.show(notification);
