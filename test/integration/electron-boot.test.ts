@@ -28,15 +28,37 @@ type Report = Record<string, unknown> & { calls: Call[]; errors: string[] };
 
 let work: string;
 let outDir: string;
+/** Linux (X11), packaged: the full walk-through. */
 let primary: Report;
 let secondInstance: Report;
+let windows: Report;
+let mac: Report;
 
-async function boot(scenario: string): Promise<Report> {
+interface BootOptions {
+  platform?: 'linux' | 'win32' | 'darwin';
+  packaged?: boolean;
+  /** Extra environment for the main process. */
+  env?: Record<string, string>;
+}
+
+async function boot(scenario: string, options: BootOptions = {}): Promise<Report> {
   const userData = mkdtempSync(path.join(work, `userdata-${scenario}-`));
   const reportFile = path.join(work, `report-${scenario}.json`);
+  // The machine running the tests may itself be a Wayland or development session: main sees only
+  // what each scenario sets.
+  const env: Record<string, string | undefined> = { ...process.env, XDG_SESSION_TYPE: 'x11', ELECTRON_RENDERER_URL: undefined };
+  delete env['ELECTRON_RENDERER_URL'];
   await run(process.execPath, [harness, path.join(outDir, 'main/index.js'), reportFile], {
     cwd: root,
-    env: { ...process.env, BOOT_SCENARIO: scenario, BOOT_USER_DATA: userData, BOOT_ASSETS: path.join(root, 'assets') },
+    env: {
+      ...env,
+      BOOT_SCENARIO: scenario,
+      BOOT_PLATFORM: options.platform ?? 'linux',
+      BOOT_PACKAGED: options.packaged === false ? '0' : '1',
+      BOOT_USER_DATA: userData,
+      BOOT_ASSETS: path.join(root, 'assets'),
+      ...options.env,
+    },
     timeout: 30_000,
   });
   return JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
@@ -66,7 +88,12 @@ beforeAll(async () => {
   // A stand-in page for the app:// handler to serve.
   mkdirSync(path.join(outDir, 'renderer'), { recursive: true });
   writeFileSync(path.join(outDir, 'renderer/index.html'), '<!doctype html><title>Chamelio Tray</title>');
-  [primary, secondInstance] = await Promise.all([boot('primary'), boot('second-instance')]);
+  [primary, secondInstance, windows, mac] = await Promise.all([
+    boot('primary'),
+    boot('second-instance'),
+    boot('win32', { platform: 'win32' }),
+    boot('darwin', { platform: 'darwin' }),
+  ]);
 }, 180_000);
 
 afterAll(() => {
@@ -74,6 +101,7 @@ afterAll(() => {
 });
 
 const firstIndex = (report: Report, api: string): number => report.calls.findIndex((c) => c.api === api);
+const callsTo = (report: Report, api: string): Call[] => report.calls.filter((c) => c.api === api);
 
 describe('the built bundles', () => {
   it('emit the preload as one CommonJS file that requires nothing but electron', () => {
@@ -251,6 +279,73 @@ describe('booting the main process', () => {
   it('quits for real: the popover lets itself be closed, the engine stops first, the shortcut is let go', () => {
     // The stand-in cancels the quit, as Electron does, if a window prevents its close.
     expect(primary['quit']).toEqual({ quitEmitted: true, windowDestroyed: true, trayDestroyed: true, shortcutsAfterQuit: [] });
+  });
+});
+
+describe('booting on Windows (process.platform = win32)', () => {
+  it('finishes without errors and walks through the same checks', () => {
+    expect(windows.errors).toEqual([]);
+    expect(windows['setApiKey']).toMatchObject({ ok: true, value: { ok: true, protection: 'os' } });
+    expect(windows['traySettingsItemShows']).toEqual([{ view: 'settings' }]);
+    expect(windows['quit']).toMatchObject({ quitEmitted: true, windowDestroyed: true });
+  });
+
+  it('sets the AppUserModelID (notifications need it) before ready, and has no Dock to hide', () => {
+    const ids = callsTo(windows, 'app.setAppUserModelId');
+    expect(ids.map((c) => c.args)).toEqual([['com.chamelio.tray']]);
+    expect(ids[0]!.afterReady).toBe(false);
+    expect(callsTo(windows, 'app.dock.hide')).toEqual([]);
+  });
+
+  it('sets the tray menu as the context menu, with the .ico icon', () => {
+    const tray = windows['tray'] as { contextMenuSets: number; image: { path: string }; menu: { id?: string }[] };
+    expect(tray.contextMenuSets).toBeGreaterThan(0);
+    expect(tray.image.path).toBe(path.join(root, 'assets/tray/tray-idle.ico'));
+    expect(tray.menu.map((i) => i.id)).toContain('quit');
+  });
+
+  it('opens the popover above the notification-area icon', () => {
+    expect(windows['secondInstanceShowsPopover']).toMatchObject({ after: true, position: [1540, 480] });
+  });
+});
+
+describe('booting on macOS (process.platform = darwin)', () => {
+  it('finishes without errors and walks through the same checks', () => {
+    expect(mac.errors).toEqual([]);
+    expect(mac['setApiKey']).toMatchObject({ ok: true, value: { ok: true, protection: 'os' } });
+    expect(mac['traySettingsItemShows']).toEqual([{ view: 'settings' }]);
+    expect(mac['quit']).toMatchObject({ quitEmitted: true, windowDestroyed: true });
+  });
+
+  it('hides the Dock icon after ready and sets no AppUserModelID', () => {
+    const hides = callsTo(mac, 'app.dock.hide');
+    expect(hides.length).toBe(1);
+    expect(hides[0]!.afterReady).toBe(true);
+    expect(callsTo(mac, 'app.setAppUserModelId')).toEqual([]);
+  });
+
+  it('pops the tray menu up on right-click instead of setting it, so a click toggles the popover', () => {
+    const tray = mac['tray'] as { contextMenuSets: number; poppedUp: boolean; listeners: string[]; menu: { id?: string }[]; image: { path: string; template: boolean } };
+    expect(tray.contextMenuSets).toBe(0);
+    expect(callsTo(mac, 'Tray.setContextMenu')).toEqual([]);
+    expect(tray.listeners).toEqual(expect.arrayContaining(['click', 'right-click']));
+    expect(tray.poppedUp).toBe(true);
+    expect(tray.menu.map((i) => i.id)).toEqual(expect.arrayContaining(['refresh', 'settings', 'quit']));
+    expect(callsTo(mac, 'Tray.setIgnoreDoubleClickEvents').map((c) => c.args)).toEqual([[true]]);
+    expect(tray.image).toMatchObject({ path: path.join(root, 'assets/tray/tray-idleTemplate.png'), template: true });
+  });
+
+  it('has the app menu with Quit, and opens the popover under the menu-bar icon', () => {
+    const appMenu = mac['applicationMenu'] as { label: string }[];
+    expect(appMenu.map((m) => m.label)).toEqual(['Chamelio Tray', 'Edit']);
+    expect(mac['secondInstanceShowsPopover']).toMatchObject({ after: true, position: [1022, 28] });
+  });
+});
+
+describe('booting on Linux', () => {
+  it('sets no AppUserModelID and touches no Dock', () => {
+    expect(callsTo(primary, 'app.setAppUserModelId')).toEqual([]);
+    expect(callsTo(primary, 'app.dock.hide')).toEqual([]);
   });
 });
 

@@ -6,12 +6,19 @@
  * navigation guards, and writes what happened to a JSON report for electron-boot.test.ts.
  *
  * Usage: node boot-harness.ts <main bundle> <report.json>
- * Env:   BOOT_USER_DATA (a temp dir), BOOT_SCENARIO ('primary' | 'second-instance'), BOOT_ASSETS.
+ * Env:   BOOT_USER_DATA (a temp dir), BOOT_SCENARIO (a name; 'second-instance' is refused the lock),
+ *        BOOT_PLATFORM ('linux' | 'win32' | 'darwin'; default linux), BOOT_PACKAGED ('0' for an
+ *        unpackaged run; default packaged), BOOT_ASSETS.
  */
 import { registerHooks } from 'node:module';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+
+const platform = (process.env['BOOT_PLATFORM'] ?? 'linux') as NodeJS.Platform;
+// main.ts reads process.platform, so it has to be the platform under test before the bundle is
+// imported. (Node's own path and url modules picked their flavour at startup and keep it.)
+Object.defineProperty(process, 'platform', { value: platform, configurable: true, enumerable: true });
 
 const standInUrl = new URL('./electron-stand-in.ts', import.meta.url).href;
 registerHooks({
@@ -30,8 +37,8 @@ const scenario = process.env['BOOT_SCENARIO'] ?? 'primary';
 const userData = process.env['BOOT_USER_DATA'] as string;
 const TEST_KEY = 'ca_bootTestKey1234567890abcdef';
 
-s.settings.platform = 'linux';
-s.settings.isPackaged = true;
+s.settings.platform = platform;
+s.settings.isPackaged = process.env['BOOT_PACKAGED'] !== '0';
 s.settings.userData = userData;
 s.settings.singleInstanceLock = scenario !== 'second-instance';
 const ORG_INFO = { status: 200, body: { org_name: 'Boot Test Org', rate_limit_per_minute: 120, entities: [], api_key_id: 7 } };
@@ -40,7 +47,7 @@ s.settings.fetchAnswers.set('/users/org-info', { redirectTo: 'https://sso.exampl
 // A packaged app finds its tray icons in <resources>/tray.
 (process as unknown as { resourcesPath: string }).resourcesPath = process.env['BOOT_ASSETS'] as string;
 
-const report: Record<string, unknown> = { scenario };
+const report: Record<string, unknown> = { scenario, platform };
 const errors: string[] = [];
 process.on('unhandledRejection', (reason) => errors.push(`unhandledRejection: ${String(reason)}`));
 
@@ -77,7 +84,18 @@ s.fireReady();
 const stateChannel = 'chamelio:state';
 const popover = () => s.BrowserWindow.all[0];
 await waitFor('the first state pushed to the page', () => (popover()?.webContents.sent ?? []).some((m) => m.channel === stateChannel));
-await waitFor('the tray menu', () => (s.Tray.all[0]?.contextMenuSets ?? 0) > 0);
+await waitFor('the tray', () => s.Tray.all.length > 0);
+if (platform !== 'darwin') await waitFor('the tray menu', () => (s.Tray.all[0]?.contextMenuSets ?? 0) > 0);
+
+type MenuItem = { id?: string; label?: string; click?: () => void; submenu?: MenuItem[] };
+/** The tray menu as the user reaches it: set as the context menu, or (macOS) popped up on right-click. */
+function trayMenuNow(): MenuItem[] {
+  const t = s.Tray.all[0];
+  if (!t) return [];
+  if (platform !== 'darwin') return (t.contextMenu?.template ?? []) as MenuItem[];
+  t.emit('right-click');
+  return (t.poppedUp?.template ?? []) as MenuItem[];
+}
 
 const win = popover();
 report['windows'] = s.BrowserWindow.all.map((w) => ({ options: s.summarize(w.options), loadedUrl: w.loadedUrl }));
@@ -96,7 +114,9 @@ report['tray'] = tray
       count: s.Tray.all.length,
       image: s.summarize(tray.image),
       tooltip: tray.tooltip,
-      menu: s.summarize(tray.contextMenu?.template ?? null),
+      menu: s.summarize(trayMenuNow()),
+      contextMenuSets: tray.contextMenuSets,
+      poppedUp: tray.poppedUp !== null,
       listeners: tray.eventNames().map(String),
     }
   : null;
@@ -220,8 +240,7 @@ s.app.emit('second-instance', {}, [], process.cwd());
 report['secondInstanceShowsPopover'] = { before: visibleBefore, after: win?.isVisible() ?? null, position: win?.position ?? null };
 const shows = () => win?.webContents.sent.filter((m) => m.channel === 'chamelio:show') ?? [];
 const sentBefore = shows().length;
-const trayMenu = (tray?.contextMenu?.template ?? []) as { id?: string; click?: () => void }[];
-trayMenu.find((item) => item.id === 'settings')?.click?.();
+trayMenuNow().find((item) => item.id === 'settings')?.click?.();
 report['traySettingsItemShows'] = shows().slice(sentBefore).map((m) => m.payload);
 report['hideWindow'] = await outcome(() => handler('hideWindow')(fromPage()));
 report['hiddenAfterHideWindow'] = win?.isVisible() === false;

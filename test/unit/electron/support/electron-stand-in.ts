@@ -58,7 +58,10 @@ function requireReady(api: string): void {
   if (!isReadyNow) throw new Error(`${api} cannot be used before the app is ready`);
 }
 
-/** What the harness can set before main loads. */
+/**
+ * What the harness can set before main loads. `platform` shapes what the stand-in reports (tray
+ * bounds, the Dock, the work area); main itself reads `process.platform`, which the harness sets too.
+ */
 export const settings = {
   platform: process.platform as NodeJS.Platform,
   isPackaged: true,
@@ -310,10 +313,18 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
+/** macOS: under a 28 px menu bar; Windows: above a 40 px taskbar; Linux: under a 28 px top panel. */
+function workArea(): { x: number; y: number; width: number; height: number } {
+  if (settings.platform === 'win32') return { x: 0, y: 0, width: 1920, height: 1040 };
+  return { x: 0, y: 28, width: 1920, height: 1052 };
+}
 export const screen = {
-  getCursorScreenPoint: () => ({ x: 1800, y: 10 }),
-  getDisplayMatching: () => ({ workArea: { x: 0, y: 28, width: 1920, height: 1052 } }),
-  getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 28, width: 1920, height: 1052 } }),
+  getCursorScreenPoint: (): { x: number; y: number } => {
+    record('screen.getCursorScreenPoint');
+    return { x: 1800, y: 10 };
+  },
+  getDisplayMatching: () => ({ workArea: workArea() }),
+  getDisplayNearestPoint: () => ({ workArea: workArea() }),
 };
 
 // ── tray and images ───────────────────────────────────────────────────────────────────────────────
@@ -336,6 +347,8 @@ export class Tray extends EventEmitter {
   tooltip = '';
   contextMenu: StandInMenu | null = null;
   contextMenuSets = 0;
+  toolTipSets = 0;
+  poppedUp: StandInMenu | null = null;
   constructor(image: unknown) {
     super();
     record('new Tray', image);
@@ -349,17 +362,24 @@ export class Tray extends EventEmitter {
   }
   setToolTip(text: string): void {
     this.tooltip = text;
+    this.toolTipSets++;
   }
   setContextMenu(menu: StandInMenu): void {
+    record('Tray.setContextMenu');
     this.contextMenu = menu;
     this.contextMenuSets++;
   }
-  popUpContextMenu(): void {
+  popUpContextMenu(menu?: StandInMenu): void {
     record('Tray.popUpContextMenu');
+    this.poppedUp = menu ?? this.contextMenu;
   }
-  setIgnoreDoubleClickEvents(): void {}
+  setIgnoreDoubleClickEvents(ignore: boolean): void {
+    record('Tray.setIgnoreDoubleClickEvents', ignore);
+  }
   getBounds(): { x: number; y: number; width: number; height: number } {
-    // Linux (StatusNotifierItem) reports nothing.
+    // The macOS menu bar and the Windows notification area report the icon; Linux (StatusNotifierItem) nothing.
+    if (settings.platform === 'darwin') return { x: 1200, y: 0, width: 24, height: 24 };
+    if (settings.platform === 'win32') return { x: 1800, y: 1044, width: 32, height: 32 };
     return { x: 0, y: 0, width: 0, height: 0 };
   }
   destroy(): void {
