@@ -6,7 +6,7 @@
 import { COMMAND_NAMES, channelOf, type CommandHandlers, type CommandName } from '../contract/bridge.ts';
 import type { Logger } from '../core/app/ports.ts';
 import { InvalidArgumentsError, validateCommandArgs } from '../contract/commandArgs.ts';
-import { isTrustedSender, type SenderPolicy } from './senderCheck.ts';
+import { isTrustedSender } from './senderCheck.ts';
 
 /** The parts of WebFrameMain the check reads. */
 export interface FrameLike {
@@ -46,17 +46,16 @@ export function frameInfo(frame: FrameLike | null): { url: string; isSubFrame: b
 export function registerCommandHandlers(input: {
   ipc: IpcMainLike;
   handlers: CommandHandlers;
-  policy: SenderPolicy;
   logger: Logger;
   /** Optional: the sender must also be our popover's webContents. */
   isOwnSender?: (sender: unknown) => boolean;
 }): CommandName[] {
-  const { ipc, handlers, policy, logger, isOwnSender } = input;
+  const { ipc, handlers, logger, isOwnSender } = input;
   for (const name of COMMAND_NAMES) {
     ipc.handle(channelOf(name), async (event, ...args) => {
       // senderFrame may be null once the frame navigated or was destroyed: treat that as untrusted.
       const frame = event.senderFrame;
-      if (!isTrustedSender(frameInfo(frame), policy) || (isOwnSender && !isOwnSender(event.sender))) {
+      if (!isTrustedSender(frameInfo(frame)) || (isOwnSender && !isOwnSender(event.sender))) {
         logger.warn('refused a bridge call from an untrusted sender', { command: name, from: describeFrame(frame) });
         throw new UntrustedSenderError(`${name}: refused`);
       }

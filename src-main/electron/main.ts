@@ -42,7 +42,6 @@ import { PopoverWindow } from './popoverWindow.ts';
 import { consoleLogger, realClock } from './runtime.ts';
 import { SafeStorageSecretStore } from './secretStore.ts';
 import { installWebContentsGuards, restrictPermissions } from './securityGuards.ts';
-import { senderPolicyFor } from './senderCheck.ts';
 import { settingsEffects, type AppliedSettings } from './settingsEffects.ts';
 import {
   ElectronStorePersistence,
@@ -132,8 +131,7 @@ async function onReady(running: Running, openExternal: (url: string) => void): P
   // LSUIElement hides the Dock icon in the packaged app; this covers unpackaged runs.
   app.dock?.hide();
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(platform)));
-  const senderPolicy = senderPolicyFor(app.isPackaged, process.env);
-  restrictPermissions(session.defaultSession, senderPolicy);
+  restrictPermissions(session.defaultSession);
 
   const rendererRoot = path.join(here, '../renderer');
   handleAppProtocol(rendererRoot);
@@ -166,10 +164,10 @@ async function onReady(running: Running, openExternal: (url: string) => void): P
 
   // ── popover and tray ────────────────────────────────────────────────────────────────────────────
   let keepOpen = false;
-  const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
   const popover = new PopoverWindow({
     preloadPath: path.join(here, '../preload/index.cjs'),
-    url: devServerUrl ?? APP_INDEX_URL,
+    // Always our own scheme, packaged or not: no dev-server origin to load or to trust.
+    url: APP_INDEX_URL,
     isPackaged: app.isPackaged,
     platform,
     now: () => Date.now(),
@@ -243,7 +241,6 @@ async function onReady(running: Running, openExternal: (url: string) => void): P
       },
       logger,
     ),
-    policy: senderPolicy,
     logger,
     isOwnSender: (sender) => popover.isOwnSender(sender),
   });

@@ -4,7 +4,7 @@
  * our own page's top frame. Notifications come from main, the clipboard is read by main, and nothing
  * else (camera, location, HID, ...) has any use here.
  */
-import { isTrustedSender, type SenderPolicy } from './senderCheck.ts';
+import { isTrustedSender } from './senderCheck.ts';
 
 export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
 
@@ -13,9 +13,8 @@ export function isPermissionGranted(input: {
   /** details.requestingUrl (or the requesting origin for checks). */
   requestingUrl: string | undefined;
   isMainFrame: boolean;
-  policy: SenderPolicy;
 }): boolean {
   if (!GRANTED_PERMISSIONS.has(input.permission)) return false;
   if (input.requestingUrl === undefined || input.requestingUrl === '') return false;
-  return isTrustedSender({ url: input.requestingUrl, isSubFrame: !input.isMainFrame }, input.policy);
+  return isTrustedSender({ url: input.requestingUrl, isSubFrame: !input.isMainFrame });
 }

@@ -12,7 +12,7 @@ import { popoverWindowOptions } from './windowOptions.ts';
 
 export interface PopoverDeps {
   preloadPath: string;
-  /** app://tray/index.html, or the dev server while developing. */
+  /** app://tray/index.html (APP_INDEX_URL). */
   url: string;
   isPackaged: boolean;
   platform: NodeJS.Platform;

@@ -7,7 +7,6 @@
 import type { App, Session, WebContents } from 'electron';
 import { isAllowedExternalUrl } from './externalUrl.ts';
 import { isPermissionGranted } from './permissionPolicy.ts';
-import type { SenderPolicy } from './senderCheck.ts';
 import type { Logger } from '../core/app/ports.ts';
 
 export function guardWebContents(contents: WebContents, openExternal: (url: string) => void, logger: Logger): void {
@@ -32,12 +31,12 @@ export function installWebContentsGuards(app: App, openExternal: (url: string) =
 }
 
 /** Every permission request and check is refused, but for the one permissionPolicy.ts grants our page. */
-export function restrictPermissions(session: Session, policy: SenderPolicy): void {
+export function restrictPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    callback(isPermissionGranted({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame, policy }));
+    callback(isPermissionGranted({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame }));
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
-    isPermissionGranted({ permission, requestingUrl: details.requestingUrl ?? requestingOrigin, isMainFrame: details.isMainFrame, policy }),
+    isPermissionGranted({ permission, requestingUrl: details.requestingUrl ?? requestingOrigin, isMainFrame: details.isMainFrame }),
   );
   session.setDevicePermissionHandler(() => false);
 }

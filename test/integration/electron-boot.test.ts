@@ -33,6 +33,8 @@ let primary: Report;
 let secondInstance: Report;
 let windows: Report;
 let mac: Report;
+/** Linux, unpackaged, with ELECTRON_RENDERER_URL set as electron-vite's dev command would. */
+let unpackaged: Report;
 
 interface BootOptions {
   platform?: 'linux' | 'win32' | 'darwin';
@@ -88,11 +90,12 @@ beforeAll(async () => {
   // A stand-in page for the app:// handler to serve.
   mkdirSync(path.join(outDir, 'renderer'), { recursive: true });
   writeFileSync(path.join(outDir, 'renderer/index.html'), '<!doctype html><title>Chamelio Tray</title>');
-  [primary, secondInstance, windows, mac] = await Promise.all([
+  [primary, secondInstance, windows, mac, unpackaged] = await Promise.all([
     boot('primary'),
     boot('second-instance'),
     boot('win32', { platform: 'win32' }),
     boot('darwin', { platform: 'darwin' }),
+    boot('unpackaged', { packaged: false, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } }),
   ]);
 }, 180_000);
 
@@ -204,7 +207,7 @@ describe('booting the main process', () => {
   it('answers our page and refuses foreign frames, sub-frames and other webContents', () => {
     const senders = primary['senders'] as Record<string, { ok: boolean; error?: string }>;
     expect(senders['page']?.ok).toBe(true);
-    for (const stranger of ['foreignHttps', 'fileUrl', 'otherAppHost', 'nullFrame', 'subFrame', 'devServerWhenPackaged', 'otherWebContents']) {
+    for (const stranger of ['foreignHttps', 'fileUrl', 'otherAppHost', 'nullFrame', 'subFrame', 'devServer', 'otherWebContents']) {
       expect(senders[stranger], stranger).toMatchObject({ ok: false });
       expect(senders[stranger]?.error, stranger).toMatch(/UntrustedSenderError/);
     }
@@ -346,6 +349,20 @@ describe('booting on Linux', () => {
   it('sets no AppUserModelID and touches no Dock', () => {
     expect(callsTo(primary, 'app.setAppUserModelId')).toEqual([]);
     expect(callsTo(primary, 'app.dock.hide')).toEqual([]);
+  });
+});
+
+describe('an unpackaged run with ELECTRON_RENDERER_URL set', () => {
+  it('still loads only app://tray and trusts no dev server (there is no dev-server branch)', () => {
+    expect(unpackaged.errors).toEqual([]);
+    const windowsOpened = unpackaged['windows'] as { options: { webPreferences: Record<string, unknown> }; loadedUrl: string }[];
+    expect(windowsOpened.map((w) => w.loadedUrl)).toEqual(['app://tray/index.html']);
+    expect(callsTo(unpackaged, 'BrowserWindow.loadURL').map((c) => c.args[0])).toEqual(['app://tray/index.html']);
+    const senders = unpackaged['senders'] as Record<string, { ok: boolean; error?: string }>;
+    expect(senders['page']?.ok).toBe(true);
+    expect(senders['devServer']).toMatchObject({ ok: false, error: expect.stringMatching(/UntrustedSenderError/) });
+    // DevTools stay available while developing.
+    expect(windowsOpened[0]!.options.webPreferences['devTools']).toBe(true);
   });
 });
 

@@ -16,7 +16,6 @@ function setup(isOwnSender?: (sender: unknown) => boolean) {
   registerCommandHandlers({
     ipc,
     handlers: commandHandlers,
-    policy: { devServerUrl: null },
     logger: { info: vi.fn(), warn, error: vi.fn() },
     ...(isOwnSender ? { isOwnSender } : {}),
   });

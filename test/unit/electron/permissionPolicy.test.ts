@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isPermissionGranted } from '../../../src-main/electron/permissionPolicy.ts';
 
-const policy = { devServerUrl: null };
 const ask = (permission: string, requestingUrl: string | undefined, isMainFrame = true) =>
-  isPermissionGranted({ permission, requestingUrl, isMainFrame, policy });
+  isPermissionGranted({ permission, requestingUrl, isMainFrame });
 
 describe('isPermissionGranted', () => {
   it('lets our page write a link to the clipboard', () => {

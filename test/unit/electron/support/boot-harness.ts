@@ -140,7 +140,7 @@ const senders: Record<string, unknown> = {
   otherAppHost: { senderFrame: { url: 'app://evil/index.html', parent: null }, sender: win?.webContents },
   nullFrame: { senderFrame: null, sender: win?.webContents },
   subFrame: { senderFrame: { url: 'app://tray/index.html', parent: { url: 'app://tray/index.html' } }, sender: win?.webContents },
-  devServerWhenPackaged: { senderFrame: { url: 'http://localhost:5173/', parent: null }, sender: win?.webContents },
+  devServer: { senderFrame: { url: 'http://localhost:5173/', parent: null }, sender: win?.webContents },
   otherWebContents: { senderFrame: { url: 'app://tray/index.html', parent: null }, sender: {} },
 };
 const senderResults: Record<string, unknown> = {};
