@@ -27,13 +27,44 @@ test.describe('with a key', () => {
     await page.keyboard.press('End');
     await expect(options.nth(2)).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Delete');
-    await expect(options).toHaveCount(2);
+    await expect(options).toHaveText([new RegExp(titles[0]!), new RegExp(titles[1]!)]);
+    await expect(page.getByRole('status').filter({ hasText: 'Unpinned' })).toHaveText(new RegExp(`Unpinned “${titles[2]}”`));
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(options).toHaveCount(3);
 
     await popover.taskList.focus();
     await page.keyboard.press('Escape');
     await expect.poll(() => preview.events().filter((e) => e.event === 'hide-window')).toHaveLength(1);
+  });
+
+  test('Delete unpins exactly the selected task, in the middle, first and last place; Undo names it', async ({ page, control, popover }) => {
+    for (const id of [34, 35, 36, 37]) await control.putTask(task(id, { task_title: `Delete me ${id}` }));
+    await popover.pin('34 35 36 37');
+    const options = popover.taskList.getByRole('option');
+    await expect(options).toHaveCount(4);
+    const titles = async () => (await options.allInnerTexts()).map((t) => /Delete me \d+/.exec(t)?.[0]);
+    const undoBar = page.getByRole('status').filter({ hasText: 'Unpinned' });
+
+    const unpinAt = async (keys: string[], expectedRemoved: string): Promise<void> => {
+      const before = await titles();
+      await popover.taskList.focus();
+      for (const key of keys) await page.keyboard.press(key);
+      await expect(options.and(page.locator('[aria-selected="true"]'))).toHaveText(new RegExp(expectedRemoved));
+      await page.keyboard.press('Delete');
+      await expect(options).toHaveCount(before.length - 1);
+      expect(await titles()).toEqual(before.filter((t) => t !== expectedRemoved));
+      await expect(undoBar).toHaveText(new RegExp(`Unpinned “${expectedRemoved}”`));
+    };
+
+    const start = await titles();
+    await unpinAt(['Home', 'ArrowDown'], start[1]!);
+    const afterMiddle = await titles();
+    await unpinAt(['Home'], afterMiddle[0]!);
+    const afterFirst = await titles();
+    await unpinAt(['End'], afterFirst.at(-1)!);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(options).toHaveCount(2);
+    expect(await titles()).toContain(afterFirst.at(-1));
   });
 
   test('a task URL on the clipboard is offered when the popover opens; the offer can be dismissed', async ({ page, control, popover }) => {

@@ -89,6 +89,7 @@ test('first run, key, paste a URL, details, status change, assigned to you, unpi
   await popover.taskList.focus();
   await page.keyboard.press('Delete');
   await expect(row).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Unpinned' })).toHaveText(new RegExp(`Unpinned “${TITLE}”`));
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(row).toBeVisible();
   await row.click();
