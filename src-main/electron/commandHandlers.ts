@@ -5,8 +5,6 @@
  * clipboard, the window, the demo's simulator.
  */
 import type { CommandHandlers } from '../contract/bridge.ts';
-import type { Logger } from '../core/app/ports.ts';
-import { isAllowedExternalUrl } from './externalUrl.ts';
 import { shortcutFailureMessage, type RebindResult } from './shortcut.ts';
 
 /** The engine methods the bridge calls (AppService has them all). */
@@ -25,7 +23,10 @@ export interface ShortcutControl {
 }
 
 export interface ShellActions {
-  /** Hands an allow-listed URL to the OS browser (electronAdapters.openInBrowser). */
+  /**
+   * Opens the URL in the OS browser if it is allow-listed and refuses (and logs) any other:
+   * electronAdapters.openInBrowser, the one place the allow-list is checked.
+   */
   openInBrowser(url: string): Promise<unknown>;
   /** Electron 45's clipboard.readText() is asynchronous. */
   readClipboardText(): Promise<string>;
@@ -39,16 +40,7 @@ export interface ShellActions {
 /** The clipboard may hold anything; only this much of it is looked at for task links. */
 export const MAX_CLIPBOARD_SCAN = 20_000;
 
-export async function openIfAllowed(url: string, shell: Pick<ShellActions, 'openInBrowser'>, logger: Logger): Promise<boolean> {
-  if (!isAllowedExternalUrl(url)) {
-    logger.warn('refused to open a link outside the Chamelio app');
-    return false;
-  }
-  await shell.openInBrowser(url);
-  return true;
-}
-
-export function createCommandHandlers(engine: EngineFacade, shell: ShellActions, logger: Logger): CommandHandlers {
+export function createCommandHandlers(engine: EngineFacade, shell: ShellActions): CommandHandlers {
   return {
     getState: () => engine.getState(),
     getTaskDetail: (taskId) => engine.getTaskDetail(taskId),
@@ -73,10 +65,10 @@ export function createCommandHandlers(engine: EngineFacade, shell: ShellActions,
     },
     pauseNotifications: (until) => engine.pauseNotifications(until),
     openTask: async (taskId) => {
-      await openIfAllowed(engine.linkFor(taskId), shell, logger);
+      await shell.openInBrowser(engine.linkFor(taskId));
     },
     openChamelio: async () => {
-      await openIfAllowed(engine.chamelioHomeUrl(), shell, logger);
+      await shell.openInBrowser(engine.chamelioHomeUrl());
     },
     clipboardSuggestion: async () => engine.suggestPins((await shell.readClipboardText()).slice(0, MAX_CLIPBOARD_SCAN)),
     startDemo: () => shell.startDemo(),

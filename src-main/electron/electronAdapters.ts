@@ -46,8 +46,9 @@ export const globalShortcutRegistrar: ShortcutRegistrar = {
 };
 
 /**
- * The app's only call to shell.openExternal (checklist item 15): https pages on the Chamelio web app,
- * nothing else, whoever asks (a bridge command, a link the page tried to open, the tray menu).
+ * The app's only call to shell.openExternal (checklist item 15) and the only place the allow-list is
+ * checked: https pages on the Chamelio web app, nothing else, whoever asks (a bridge command, a link
+ * the page tried to open or navigate to, the tray menu). Callers pass any URL and rely on this.
  */
 export async function openInBrowser(url: string, logger: Logger): Promise<boolean> {
   if (!isAllowedExternalUrl(url)) {

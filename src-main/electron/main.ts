@@ -239,7 +239,6 @@ async function onReady(running: Running, openExternal: (url: string) => void): P
         hideWindow: () => popover.hide(),
         shortcut,
       },
-      logger,
     ),
     logger,
     isOwnSender: (sender) => popover.isOwnSender(sender),

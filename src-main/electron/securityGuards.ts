@@ -2,26 +2,25 @@
  * App-wide guards, for every webContents that will ever exist (checklist items 5, 11-14): the page
  * never navigates, never opens windows, never attaches a <webview>, and is granted no permission
  * beyond writing to the clipboard.
- * Allow-listed Chamelio links go to the OS browser instead.
+ * The URL goes to `openExternal` instead (electronAdapters.openInBrowser), which opens allow-listed
+ * Chamelio links in the OS browser and refuses and logs anything else: the allow-list is checked
+ * there and only there.
  */
 import type { App, Session, WebContents } from 'electron';
-import { isAllowedExternalUrl } from './externalUrl.ts';
 import { isPermissionGranted } from './permissionPolicy.ts';
 import type { Logger } from '../core/app/ports.ts';
 
 export function guardWebContents(contents: WebContents, openExternal: (url: string) => void, logger: Logger): void {
   contents.on('will-navigate', (event, url) => {
     event.preventDefault();
-    if (isAllowedExternalUrl(url)) openExternal(url);
-    else logger.warn('blocked a navigation');
+    openExternal(url);
   });
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
     logger.warn('blocked a <webview>');
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) setImmediate(() => openExternal(url));
-    else logger.warn('blocked a new window');
+    setImmediate(() => openExternal(url));
     return { action: 'deny' };
   });
 }

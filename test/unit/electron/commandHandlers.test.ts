@@ -40,17 +40,16 @@ function shell(overrides: Partial<ShellActions> = {}): ShellActions & { opened: 
     ...overrides,
   };
 }
-const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 
 describe('createCommandHandlers', () => {
   it('has a handler for every command', () => {
-    const handlers = createCommandHandlers(engine(), shell(), logger);
+    const handlers = createCommandHandlers(engine(), shell());
     expect(Object.keys(handlers).sort()).toEqual([...COMMAND_NAMES].sort());
   });
 
   it('hands engine commands to the engine with their arguments', async () => {
     const e = engine();
-    const handlers = createCommandHandlers(e, shell(), logger);
+    const handlers = createCommandHandlers(e, shell());
     await handlers.setApiKey('ca_abc', true);
     await handlers.pauseNotifications(123);
     await handlers.getTaskDetail(9);
@@ -61,30 +60,30 @@ describe('createCommandHandlers', () => {
 
   it('opens tasks and the app home in the browser', async () => {
     const s = shell();
-    const handlers = createCommandHandlers(engine(), s, logger);
+    const handlers = createCommandHandlers(engine(), s);
     await handlers.openTask(42);
     await handlers.openChamelio();
     expect(s.opened).toEqual(['https://app.chamelio.ai/workflows/tasks/42', 'https://app.chamelio.ai/']);
   });
 
-  it('refuses to open anything off the Chamelio app, whatever the engine says', async () => {
+  it('leaves the allow-list to the shell’s openInBrowser, its one home (electronAdapters.test.ts)', async () => {
     const s = shell();
-    const handlers = createCommandHandlers(engine({ linkFor: () => 'https://app.chamelio.ai.evil.example/x' }), s, logger);
+    const handlers = createCommandHandlers(engine({ linkFor: () => 'https://app.chamelio.ai.evil.example/x' }), s);
     await handlers.openTask(1);
-    expect(s.opened).toEqual([]);
+    expect(s.openInBrowser).toHaveBeenCalledWith('https://app.chamelio.ai.evil.example/x');
   });
 
   it('reads the clipboard in main, bounded, and returns only the suggested ids', async () => {
     const e = engine();
     const long = `https://app.chamelio.ai/workflows/tasks/5 ${'x'.repeat(MAX_CLIPBOARD_SCAN * 2)}`;
-    const handlers = createCommandHandlers(e, shell({ readClipboardText: async () => long }), logger);
+    const handlers = createCommandHandlers(e, shell({ readClipboardText: async () => long }));
     await expect(handlers.clipboardSuggestion()).resolves.toEqual([5]);
     expect((e.suggestPins as ReturnType<typeof vi.fn>).mock.calls[0]![0]).toHaveLength(MAX_CLIPBOARD_SCAN);
   });
 
   it('passes demo and hide to the shell', async () => {
     const s = shell();
-    const handlers = createCommandHandlers(engine(), s, logger);
+    const handlers = createCommandHandlers(engine(), s);
     await handlers.startDemo();
     await handlers.hideWindow();
     expect(s.startDemo).toHaveBeenCalledOnce();
@@ -107,7 +106,7 @@ describe('updateSettings with a new shortcut', () => {
     const binding = new ShortcutBinding(r, () => undefined);
     binding.apply('Ctrl+K');
     const e = engine();
-    const result = await createCommandHandlers(e, shell({ shortcut: binding }), logger).updateSettings({ shortcut: 'Ctrl+J' });
+    const result = await createCommandHandlers(e, shell({ shortcut: binding })).updateSettings({ shortcut: 'Ctrl+J' });
     expect(result.ok).toBe(true);
     expect(e.updateSettings).toHaveBeenCalledWith({ shortcut: 'Ctrl+J' });
     expect(binding.active).toBe('Ctrl+J');
@@ -118,7 +117,7 @@ describe('updateSettings with a new shortcut', () => {
     const binding = new ShortcutBinding(r, () => undefined);
     binding.apply('Ctrl+K');
     const e = engine();
-    const result = await createCommandHandlers(e, shell({ shortcut: binding }), logger).updateSettings({ shortcut: 'Ctrl+Taken' });
+    const result = await createCommandHandlers(e, shell({ shortcut: binding })).updateSettings({ shortcut: 'Ctrl+Taken' });
     expect(result).toMatchObject({ ok: false, field: 'shortcut' });
     expect(e.updateSettings).not.toHaveBeenCalled();
     expect(binding.active).toBe('Ctrl+K');
@@ -128,7 +127,7 @@ describe('updateSettings with a new shortcut', () => {
     const binding = new ShortcutBinding(registrar([]), () => undefined);
     binding.apply('Ctrl+K');
     const e = engine({ updateSettings: vi.fn(async () => ({ ok: false as const, message: 'bad', field: 'pollIntervalSeconds' })) });
-    await createCommandHandlers(e, shell({ shortcut: binding }), logger).updateSettings({ shortcut: 'Ctrl+J', pollIntervalSeconds: -1 });
+    await createCommandHandlers(e, shell({ shortcut: binding })).updateSettings({ shortcut: 'Ctrl+J', pollIntervalSeconds: -1 });
     expect(binding.active).toBe('Ctrl+K');
   });
 });
