@@ -1,18 +1,23 @@
 /**
- * The tray icon: TrayState → icon, tooltip and menu (trayIcon.ts, trayMenu.ts). The menu is rebuilt
- * and set again on every render, because Linux trays cache a menu that was changed in place.
+ * The tray icon: TrayState → icon, tooltip and menu (trayIcon.ts, trayMenu.ts). The engine renders
+ * on every snapshot (every poll), but icon, tooltip and menu are handed to Electron only when they
+ * look different: re-setting a menu makes Linux trays (StatusNotifierItem over DBus) re-export it
+ * and can close one the user has open. A changed menu is always a new Menu, set again, never one
+ * changed in place, which Linux trays would not notice.
  */
 import path from 'node:path';
 import { Menu, Tray, nativeImage, type Rectangle } from 'electron';
 import type { TrayView } from '../core/app/ports.ts';
 import type { TrayState, TrayStateKind } from '../core/app/TrayState.ts';
 import { trayIconFor, trayTooltip } from './trayIcon.ts';
-import { buildTrayMenuTemplate, trayMenuStrategy, type TrayMenuActions } from './trayMenu.ts';
+import { buildTrayMenuTemplate, menuSignature, trayMenuStrategy, type TrayMenuActions } from './trayMenu.ts';
 
 export class TrayController implements TrayView {
   private tray: Tray | null = null;
   private kind: TrayStateKind | null = null;
+  private tooltip: string | null = null;
   private menu: Menu | null = null;
+  private menuShape: string | null = null;
   private readonly iconDir: string;
   private readonly platform: NodeJS.Platform;
   private readonly actions: TrayMenuActions;
@@ -32,6 +37,9 @@ export class TrayController implements TrayView {
     if (this.tray) return;
     this.tray = new Tray(this.image(initial.kind));
     this.kind = initial.kind;
+    this.tooltip = null;
+    this.menu = null;
+    this.menuShape = null;
     if (this.platform === 'darwin') this.tray.setIgnoreDoubleClickEvents(true);
     this.tray.on('click', () => this.onClick());
     if (trayMenuStrategy(this.platform) === 'popup-on-right-click') {
@@ -49,8 +57,16 @@ export class TrayController implements TrayView {
       tray.setImage(this.image(state.kind));
       this.kind = state.kind;
     }
-    tray.setToolTip(trayTooltip(state));
-    this.menu = Menu.buildFromTemplate(buildTrayMenuTemplate(state, this.actions, { now: this.now() }));
+    const tooltip = trayTooltip(state);
+    if (tooltip !== this.tooltip) {
+      tray.setToolTip(tooltip);
+      this.tooltip = tooltip;
+    }
+    const template = buildTrayMenuTemplate(state, this.actions, { now: this.now });
+    const shape = menuSignature(template);
+    if (this.menu !== null && shape === this.menuShape) return;
+    this.menu = Menu.buildFromTemplate(template);
+    this.menuShape = shape;
     if (trayMenuStrategy(this.platform) === 'set-context-menu') tray.setContextMenu(this.menu);
   }
 

@@ -1,7 +1,8 @@
 /**
- * The tray's context menu, built from TrayState alone and rebuilt on every state change. Every
- * platform has it (see trayMenuStrategy): Linux trays (StatusNotifierItem) may never deliver a
- * click, so everything the popover offers at a glance must also be reachable here.
+ * The tray's context menu, built from TrayState alone. Every platform has it (see
+ * trayMenuStrategy): Linux trays (StatusNotifierItem) may never deliver a click, so everything the
+ * popover offers at a glance must also be reachable here. The template is built for every state,
+ * but TrayController hands it to Electron only when menuSignature() says it looks different.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { TrayMenuTask, TrayState } from '../core/app/TrayState.ts';
@@ -18,7 +19,11 @@ export interface TrayMenuActions {
 }
 
 export interface TrayMenuOptions {
-  now: number;
+  /**
+   * Read when the menu is built (what it says: paused or not, "until 08:00") and again when an item
+   * is clicked (what it does: "for 1 hour" from the click, not from when the menu was built).
+   */
+  now: () => number;
   /** "10:42"; injected so tests do not depend on the machine's locale. */
   formatTime?: (ms: number) => string;
 }
@@ -51,6 +56,18 @@ export function menuLabel(text: string): string {
   return short.replace(/&/g, '&&');
 }
 
+/** " · checked 10:42" changes with every poll; it belongs in the tooltip, not in the menu. */
+const CHECKED_PART = /^checked\b/;
+
+/** The menu's first line: the tooltip's summary without the time of the last check. */
+export function menuSummary(tooltip: string): string {
+  return tooltip
+    .split(' · ')
+    .filter((part) => !CHECKED_PART.test(part.trim()))
+    .join(' · ')
+    .trim();
+}
+
 function taskItem(task: TrayMenuTask, actions: TrayMenuActions): MenuItemConstructorOptions {
   const marker = task.needsYou ? '★ ' : task.unseen ? '● ' : '';
   return {
@@ -65,12 +82,13 @@ export function buildTrayMenuTemplate(
   actions: TrayMenuActions,
   options: TrayMenuOptions,
 ): MenuItemConstructorOptions[] {
-  const { now } = options;
+  const now = options.now();
   const formatTime = options.formatTime ?? defaultFormatTime;
   const items: MenuItemConstructorOptions[] = [];
 
   // SNI hosts often show no tooltip: repeat the summary as the menu's first line.
-  if (state.tooltip.trim() !== '') items.push({ id: 'summary', label: menuLabel(state.tooltip), enabled: false });
+  const summary = menuSummary(state.tooltip);
+  if (summary !== '') items.push({ id: 'summary', label: menuLabel(summary), enabled: false });
   if (!state.hasKey || state.kind === 'key-problem') {
     items.push({ id: 'set-key', label: 'Set API key…', click: () => actions.openSettings() });
   }
@@ -97,11 +115,13 @@ export function buildTrayMenuTemplate(
     pauseMenu.push({ type: 'separator' });
   }
   pauseMenu.push(
-    { id: 'pause-hour', label: 'For 1 hour', click: () => actions.pauseNotifications(now + ONE_HOUR_MS) },
+    // The end time is worked out at the click: a menu built at 07:55 and clicked at 08:05 pauses
+    // until tomorrow's 08:00, and "1 hour" is an hour from the click.
+    { id: 'pause-hour', label: 'For 1 hour', click: () => actions.pauseNotifications(options.now() + ONE_HOUR_MS) },
     {
       id: 'pause-tomorrow',
       label: morningIsToday ? `Until ${formatTime(morning)}` : `Until tomorrow, ${formatTime(morning)}`,
-      click: () => actions.pauseNotifications(morning),
+      click: () => actions.pauseNotifications(nextLocalMorning(options.now())),
     },
     { type: 'separator' },
     { id: 'pause-resume', label: 'Resume', enabled: paused, click: () => actions.pauseNotifications(null) },
@@ -114,6 +134,24 @@ export function buildTrayMenuTemplate(
   items.push({ type: 'separator' });
   items.push({ id: 'quit', label: 'Quit', click: () => actions.quit() });
   return items;
+}
+
+/**
+ * What the user sees of a template: ids, types, labels and the enabled/checked/visible flags, with
+ * submenus, but no click handlers. Equal signatures mean the menu on screen needs no update.
+ */
+export function menuSignature(template: readonly MenuItemConstructorOptions[]): string {
+  const shape = (items: readonly MenuItemConstructorOptions[]): unknown[] =>
+    items.map((item) => [
+      item.id ?? null,
+      item.type ?? 'normal',
+      item.label ?? '',
+      item.enabled ?? true,
+      item.checked ?? false,
+      item.visible ?? true,
+      Array.isArray(item.submenu) ? shape(item.submenu) : null,
+    ]);
+  return JSON.stringify(shape(template));
 }
 
 /**

@@ -268,6 +268,16 @@ describe('booting the main process', () => {
     expect([...(primary['powerMonitorEvents'] as string[])].sort()).toEqual(['lock-screen', 'resume', 'suspend', 'unlock-screen']);
   });
 
+  it('does not rebuild or re-set the tray menu for polls that change nothing it shows', () => {
+    expect(primary['trayAcrossPolls']).toEqual({ menuSetsAdded: 0, menusBuilt: 0 });
+    expect(mac['trayAcrossPolls']).toEqual({ menuSetsAdded: 0, menusBuilt: 0 });
+    // The time of the last check is in the tooltip only.
+    const after = primary['trayAfterPolls'] as { tooltip: string; summary: string };
+    expect(after.tooltip).toMatch(/ · checked /);
+    expect(after.summary).toMatch(/^Chamelio Tray · \d+ pinned/);
+    expect(after.summary).not.toMatch(/checked/);
+  });
+
   it('shows the popover for a second launch, the tray menu and hides it on hideWindow', () => {
     expect(primary['secondInstanceShowsPopover']).toMatchObject({ before: false, after: true });
     expect(primary['traySettingsItemShows']).toEqual([{ view: 'settings' }]);

@@ -5,6 +5,8 @@ import {
   buildTrayMenuTemplate,
   MAX_MENU_TASKS,
   menuLabel,
+  menuSignature,
+  menuSummary,
   nextLocalMorning,
   ONE_HOUR_MS,
   trayMenuStrategy,
@@ -57,7 +59,7 @@ const click = (item: MenuItemConstructorOptions) => (item.click as unknown as ()
 
 describe('buildTrayMenuTemplate', () => {
   it('lists every action the popover offers, in order', () => {
-    const items = buildTrayMenuTemplate(state(), actions(), { now, formatTime });
+    const items = buildTrayMenuTemplate(state(), actions(), { now: () => now, formatTime });
     expect(items.filter((i) => i.id).map((i) => i.id)).toEqual([
       'summary',
       'task-101',
@@ -69,12 +71,13 @@ describe('buildTrayMenuTemplate', () => {
       'settings',
       'quit',
     ]);
-    expect(byId(items, 'summary')).toMatchObject({ label: '2 pinned · 1 changed · checked 10:42', enabled: false });
+    // "checked 10:42" stays in the tooltip: it changes with every poll.
+    expect(byId(items, 'summary')).toMatchObject({ label: '2 pinned · 1 changed', enabled: false });
   });
 
   it('shows each pinned task with its status and marks, and a click focuses it', () => {
     const a = actions();
-    const items = buildTrayMenuTemplate(state(), a, { now, formatTime });
+    const items = buildTrayMenuTemplate(state(), a, { now: () => now, formatTime });
     expect(byId(items, 'task-101').label).toBe('● NDA for Acme — In progress');
     expect(byId(items, 'task-102').label).toBe('★ Vendor review — Pending');
     click(byId(items, 'task-102'));
@@ -83,7 +86,7 @@ describe('buildTrayMenuTemplate', () => {
 
   it('wires every plain action', () => {
     const a = actions();
-    const items = buildTrayMenuTemplate(state(), a, { now, formatTime });
+    const items = buildTrayMenuTemplate(state(), a, { now: () => now, formatTime });
     click(byId(items, 'pin-clipboard'));
     click(byId(items, 'refresh'));
     click(byId(items, 'open-chamelio'));
@@ -98,7 +101,7 @@ describe('buildTrayMenuTemplate', () => {
 
   it('pauses for an hour, until the next 08:00, and resumes', () => {
     const a = actions();
-    const items = buildTrayMenuTemplate(state(), a, { now, formatTime });
+    const items = buildTrayMenuTemplate(state(), a, { now: () => now, formatTime });
     click(byId(items, 'pause-hour'));
     click(byId(items, 'pause-tomorrow'));
     expect(a.pauseNotifications).toHaveBeenNthCalledWith(1, now + ONE_HOUR_MS);
@@ -107,10 +110,23 @@ describe('buildTrayMenuTemplate', () => {
     expect(byId(items, 'pause-resume').enabled).toBe(false);
   });
 
+  it('works out the end of a pause when the item is clicked, not when the menu was built', () => {
+    const a = actions();
+    let clock = new Date(2026, 10, 30, 7, 55, 0).getTime();
+    const items = buildTrayMenuTemplate(state(), a, { now: () => clock, formatTime });
+    expect(byId(items, 'pause-tomorrow').label).toBe('Until 08:00');
+    clock = new Date(2026, 10, 30, 8, 5, 0).getTime();
+    click(byId(items, 'pause-hour'));
+    click(byId(items, 'pause-tomorrow'));
+    expect(a.pauseNotifications).toHaveBeenNthCalledWith(1, clock + ONE_HOUR_MS);
+    // 08:00 today has passed by the click: the next morning is tomorrow's.
+    expect(a.pauseNotifications).toHaveBeenNthCalledWith(2, new Date(2026, 11, 1, 8, 0, 0).getTime());
+  });
+
   it('says until when paused and lets the user resume', () => {
     const a = actions();
     const until = now + 30 * 60 * 1000;
-    const items = buildTrayMenuTemplate(state({ notificationsPausedUntil: until }), a, { now, formatTime });
+    const items = buildTrayMenuTemplate(state({ notificationsPausedUntil: until }), a, { now: () => now, formatTime });
     expect(byId(items, 'pause').label).toBe('Notifications paused');
     expect(byId(items, 'paused-until')).toMatchObject({ label: 'Paused until 11:12', enabled: false });
     const resume = byId(items, 'pause-resume');
@@ -120,13 +136,13 @@ describe('buildTrayMenuTemplate', () => {
   });
 
   it('treats a pause that has run out as not paused', () => {
-    const items = buildTrayMenuTemplate(state({ notificationsPausedUntil: now - 1 }), actions(), { now, formatTime });
+    const items = buildTrayMenuTemplate(state({ notificationsPausedUntil: now - 1 }), actions(), { now: () => now, formatTime });
     expect(byId(items, 'pause').label).toBe('Pause notifications');
   });
 
   it('without a key: offers to set one and disables refresh', () => {
     const a = actions();
-    const items = buildTrayMenuTemplate(state({ hasKey: false, kind: 'key-problem', tasks: [] }), a, { now, formatTime });
+    const items = buildTrayMenuTemplate(state({ hasKey: false, kind: 'key-problem', tasks: [] }), a, { now: () => now, formatTime });
     expect(byId(items, 'refresh').enabled).toBe(false);
     expect(byId(items, 'no-tasks')).toMatchObject({ label: 'No pinned tasks', enabled: false });
     click(byId(items, 'set-key'));
@@ -136,11 +152,45 @@ describe('buildTrayMenuTemplate', () => {
   it('lists at most a dozen tasks and a "more" item that opens the list', () => {
     const a = actions();
     const tasks = Array.from({ length: MAX_MENU_TASKS + 3 }, (_, i) => ({ id: i + 1, label: `T${i + 1}`, statusLabel: 'Pending', unseen: false, needsYou: false }));
-    const items = buildTrayMenuTemplate(state({ tasks }), a, { now, formatTime });
+    const items = buildTrayMenuTemplate(state({ tasks }), a, { now: () => now, formatTime });
     expect(items.filter((i) => i.id?.startsWith('task-'))).toHaveLength(MAX_MENU_TASKS);
     click(byId(items, 'more-tasks'));
     expect(byId(items, 'more-tasks').label).toBe('3 more…');
     expect(a.focusTask).toHaveBeenCalledWith(null);
+  });
+});
+
+describe('menuSummary', () => {
+  it('drops the time of the last check and keeps the rest', () => {
+    expect(menuSummary('Chamelio Tray · 3 pinned · 1 changed · checked 10:42')).toBe('Chamelio Tray · 3 pinned · 1 changed');
+    expect(menuSummary('Chamelio Tray · 3 pinned · checked 9:05 AM · notifications paused')).toBe('Chamelio Tray · 3 pinned · notifications paused');
+    expect(menuSummary('Chamelio Tray · 0 pinned · no API key')).toBe('Chamelio Tray · 0 pinned · no API key');
+    expect(menuSummary('')).toBe('');
+  });
+});
+
+describe('menuSignature', () => {
+  const build = (overrides: Partial<TrayState> = {}, a = actions()) => buildTrayMenuTemplate(state(overrides), a, { now: () => now, formatTime });
+
+  it('is the same for two polls that differ only in "checked" and in the click handlers', () => {
+    const first = build({ tooltip: '2 pinned · 1 changed · checked 10:42' });
+    const second = build({ tooltip: '2 pinned · 1 changed · checked 10:43' }, actions());
+    expect(menuSignature(second)).toBe(menuSignature(first));
+  });
+
+  it('changes with any label, enabled or checked flag, item or submenu item', () => {
+    const base = menuSignature(build());
+    expect(menuSignature(build({ tooltip: '2 pinned · 2 changed · checked 10:42' }))).not.toBe(base);
+    expect(menuSignature(build({ hasKey: false }))).not.toBe(base);
+    expect(menuSignature(build({ notificationsPausedUntil: now + 60_000 }))).not.toBe(base);
+    const tasks = state().tasks.map((t) => (t.id === 102 ? { ...t, statusLabel: 'Done' } : t));
+    expect(menuSignature(build({ tasks }))).not.toBe(base);
+    const swapped = state().tasks.map((t) => ({ ...t, id: t.id + 100 }));
+    expect(menuSignature(build({ tasks: swapped }))).not.toBe(base);
+    const template = build();
+    expect(menuSignature([...template, { id: 'x', label: 'x', type: 'checkbox', checked: true }])).not.toBe(
+      menuSignature([...template, { id: 'x', label: 'x', type: 'checkbox', checked: false }]),
+    );
   });
 });
 
@@ -152,7 +202,7 @@ describe('menuLabel', () => {
 
   it('escapes API text in the task items', () => {
     const tasks = [{ id: 1, label: 'Q&A', statusLabel: 'In progress', unseen: false, needsYou: false }];
-    const items = buildTrayMenuTemplate(state({ tasks }), actions(), { now, formatTime });
+    const items = buildTrayMenuTemplate(state({ tasks }), actions(), { now: () => now, formatTime });
     expect(byId(items, 'task-1').label).toBe('Q&&A — In progress');
   });
 
@@ -173,7 +223,7 @@ describe('nextLocalMorning', () => {
 
   it('labels a same-day morning without "tomorrow"', () => {
     const early = new Date(2026, 10, 30, 2, 0).getTime();
-    const items = buildTrayMenuTemplate(state(), actions(), { now: early, formatTime });
+    const items = buildTrayMenuTemplate(state(), actions(), { now: () => early, formatTime });
     expect(byId(items, 'pause-tomorrow').label).toBe('Until 08:00');
   });
 });

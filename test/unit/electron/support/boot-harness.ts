@@ -14,6 +14,7 @@ import { registerHooks } from 'node:module';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { makeTask } from '../../../support/makeTask.ts';
 
 const platform = (process.env['BOOT_PLATFORM'] ?? 'linux') as NodeJS.Platform;
 // main.ts reads process.platform, so it has to be the platform under test before the bundle is
@@ -233,6 +234,24 @@ report['store'] = {
 };
 report['keyInRendererMessages'] = JSON.stringify(win?.webContents.sent ?? []).includes(TEST_KEY);
 report['keyInRecordedCalls'] = JSON.stringify(s.recording.calls).includes(TEST_KEY);
+
+// ── polls that change nothing the menu shows leave the tray menu alone ───────────────────────────
+const statesSent = (): number => win?.webContents.sent.filter((m) => m.channel === stateChannel).length ?? 0;
+s.settings.fetchAnswers.set('/tasks/42', { status: 200, body: makeTask({ task_id: 42 }) });
+report['pin'] = await outcome(() => handler('pin')(fromPage(), 'https://app.chamelio.ai/workflows/tasks/42'));
+await waitFor('the first check of the pinned task', () => /checked/.test(tray?.tooltip ?? ''));
+await new Promise((r) => setTimeout(r, 150)); // the pin's own snapshots settle first
+const trayBefore = { menuSets: tray?.contextMenuSets ?? 0, menusBuilt: s.menus.built.length };
+for (let poll = 0; poll < 3; poll++) {
+  const sent = statesSent();
+  await handler('refresh')(fromPage());
+  await waitFor('the snapshot after a refresh', () => statesSent() > sent);
+}
+report['trayAcrossPolls'] = {
+  menuSetsAdded: (tray?.contextMenuSets ?? 0) - trayBefore.menuSets,
+  menusBuilt: s.menus.built.length - trayBefore.menusBuilt,
+};
+report['trayAfterPolls'] = { tooltip: tray?.tooltip ?? null, summary: trayMenuNow().find((i) => i.id === 'summary')?.label ?? null };
 
 // ── shell integration ─────────────────────────────────────────────────────────────────────────────
 const visibleBefore = win?.isVisible() ?? null;

@@ -1,0 +1,122 @@
+import { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TrayState } from '../../../src-main/core/app/TrayState.ts';
+import type { TrayMenuActions } from '../../../src-main/electron/trayMenu.ts';
+
+// What TrayController asks of Electron, counted.
+const calls = { setImage: 0, setToolTip: 0, setContextMenu: 0, popUpContextMenu: 0, buildFromTemplate: 0 };
+let lastTray: FakeTray | null = null;
+class FakeTray extends EventEmitter {
+  contextMenu: unknown = null;
+  poppedUp: unknown = null;
+  tooltip = '';
+  constructor() {
+    super();
+    lastTray = this;
+  }
+  setImage(): void {
+    calls.setImage++;
+  }
+  setToolTip(text: string): void {
+    calls.setToolTip++;
+    this.tooltip = text;
+  }
+  setContextMenu(menu: unknown): void {
+    calls.setContextMenu++;
+    this.contextMenu = menu;
+  }
+  popUpContextMenu(menu: unknown): void {
+    calls.popUpContextMenu++;
+    this.poppedUp = menu;
+  }
+  setIgnoreDoubleClickEvents(): void {}
+  getBounds() {
+    return { x: 0, y: 0, width: 0, height: 0 };
+  }
+  destroy(): void {}
+}
+vi.mock('electron', () => {
+  const Menu = {
+    buildFromTemplate: (template: unknown[]) => {
+      calls.buildFromTemplate++;
+      return { template };
+    },
+  };
+  const nativeImage = { createFromPath: (p: string) => ({ path: p, setTemplateImage: () => undefined }) };
+  return { Menu, Tray: FakeTray, nativeImage, default: { Menu, Tray: FakeTray, nativeImage } };
+});
+
+const { TrayController } = await import('../../../src-main/electron/trayController.ts');
+
+const actions: TrayMenuActions = {
+  focusTask: vi.fn(),
+  pinFromClipboard: vi.fn(),
+  refresh: vi.fn(),
+  pauseNotifications: vi.fn(),
+  openChamelio: vi.fn(),
+  openSettings: vi.fn(),
+  quit: vi.fn(),
+};
+
+function state(overrides: Partial<TrayState> = {}): TrayState {
+  return {
+    kind: 'idle',
+    tooltip: 'Chamelio Tray · 1 pinned · checked 10:42',
+    tasks: [{ id: 7, label: 'NDA for Acme', statusLabel: 'In progress', unseen: false, needsYou: false }],
+    notificationsPausedUntil: null,
+    hasKey: true,
+    ...overrides,
+  };
+}
+
+function controller(platform: NodeJS.Platform) {
+  const tray = new TrayController({ iconDir: '/icons', platform, actions, now: () => new Date(2026, 10, 30, 10, 42).getTime(), onClick: vi.fn() });
+  tray.create(state());
+  return tray;
+}
+
+beforeEach(() => {
+  for (const key of Object.keys(calls) as (keyof typeof calls)[]) calls[key] = 0;
+  lastTray = null;
+});
+
+describe('TrayController.render', () => {
+  it('sets icon, tooltip and menu once at creation', () => {
+    controller('linux');
+    expect(calls).toMatchObject({ setToolTip: 1, setContextMenu: 1, buildFromTemplate: 1, setImage: 0 });
+  });
+
+  it('leaves the menu alone on a poll that changed nothing the menu shows', () => {
+    const tray = controller('linux');
+    tray.render(state());
+    tray.render(state());
+    expect(calls).toMatchObject({ setToolTip: 1, setContextMenu: 1, buildFromTemplate: 1, setImage: 0 });
+  });
+
+  it('updates only the tooltip when only the time of the last check changed', () => {
+    const tray = controller('linux');
+    tray.render(state({ tooltip: 'Chamelio Tray · 1 pinned · checked 10:43' }));
+    expect(calls).toMatchObject({ setToolTip: 2, setContextMenu: 1, buildFromTemplate: 1 });
+    expect(lastTray?.tooltip).toBe('Chamelio Tray · 1 pinned · checked 10:43');
+  });
+
+  it('sets a new menu when a label or an enabled flag changes, and a new icon when the kind does', () => {
+    const tray = controller('linux');
+    tray.render(state({ tasks: [{ id: 7, label: 'NDA for Acme', statusLabel: 'Done', unseen: true, needsYou: false }] }));
+    expect(calls.setContextMenu).toBe(2);
+    tray.render(state({ hasKey: false, tasks: [{ id: 7, label: 'NDA for Acme', statusLabel: 'Done', unseen: true, needsYou: false }] }));
+    expect(calls.setContextMenu).toBe(3);
+    tray.render(state({ kind: 'offline', hasKey: false, tasks: [{ id: 7, label: 'NDA for Acme', statusLabel: 'Done', unseen: true, needsYou: false }] }));
+    expect(calls).toMatchObject({ setImage: 1, setContextMenu: 3 });
+  });
+
+  it('macOS: never sets a context menu; right-click pops up the current one', () => {
+    const tray = controller('darwin');
+    tray.render(state({ tasks: [] }));
+    expect(calls.setContextMenu).toBe(0);
+    lastTray?.emit('right-click');
+    expect(calls.popUpContextMenu).toBe(1);
+    const ids = ((lastTray?.poppedUp as { template: { id?: string }[] }).template ?? []).map((i) => i.id);
+    expect(ids).toContain('no-tasks');
+  });
+});
