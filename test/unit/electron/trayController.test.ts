@@ -5,14 +5,14 @@ import type { TrayMenuActions } from '../../../src-main/electron/trayMenu.ts';
 
 // What TrayController asks of Electron, counted.
 const calls = { setImage: 0, setToolTip: 0, setContextMenu: 0, popUpContextMenu: 0, buildFromTemplate: 0 };
-let lastTray: FakeTray | null = null;
+const trays: FakeTray[] = [];
 class FakeTray extends EventEmitter {
   contextMenu: unknown = null;
   poppedUp: unknown = null;
   tooltip = '';
   constructor() {
     super();
-    lastTray = this;
+    trays.push(this);
   }
   setImage(): void {
     calls.setImage++;
@@ -77,7 +77,7 @@ function controller(platform: NodeJS.Platform) {
 
 beforeEach(() => {
   for (const key of Object.keys(calls) as (keyof typeof calls)[]) calls[key] = 0;
-  lastTray = null;
+  trays.length = 0;
 });
 
 describe('TrayController.render', () => {
@@ -97,7 +97,7 @@ describe('TrayController.render', () => {
     const tray = controller('linux');
     tray.render(state({ tooltip: 'Chamelio Tray · 1 pinned · checked 10:43' }));
     expect(calls).toMatchObject({ setToolTip: 2, setContextMenu: 1, buildFromTemplate: 1 });
-    expect(lastTray?.tooltip).toBe('Chamelio Tray · 1 pinned · checked 10:43');
+    expect(trays.at(-1)?.tooltip).toBe('Chamelio Tray · 1 pinned · checked 10:43');
   });
 
   it('sets a new menu when a label or an enabled flag changes, and a new icon when the kind does', () => {
@@ -114,9 +114,9 @@ describe('TrayController.render', () => {
     const tray = controller('darwin');
     tray.render(state({ tasks: [] }));
     expect(calls.setContextMenu).toBe(0);
-    lastTray?.emit('right-click');
+    trays.at(-1)?.emit('right-click');
     expect(calls.popUpContextMenu).toBe(1);
-    const ids = ((lastTray?.poppedUp as { template: { id?: string }[] }).template ?? []).map((i) => i.id);
+    const ids = ((trays.at(-1)?.poppedUp as { template: { id?: string }[] }).template ?? []).map((i) => i.id);
     expect(ids).toContain('no-tasks');
   });
 });
