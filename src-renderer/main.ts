@@ -7,4 +7,5 @@ import './styles/app.css';
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app');
 
-export default mount(App, { target, props: { store: new AppStore(getBridge()) } });
+const { bridge, link } = getBridge();
+export default mount(App, { target, props: { store: new AppStore(bridge, link) } });

@@ -4,6 +4,8 @@
  */
 import type { Bridge } from '../../src-main/contract/bridge.ts';
 import type { AppSnapshot, PinResult, TaskSummary } from '../../src-main/contract/dto.ts';
+import { CommandFailure, describeFailure } from './failure.ts';
+import type { EngineLink } from './httpBridge.ts';
 
 export type View =
   | { kind: 'list' }
@@ -33,20 +35,30 @@ export class AppStore {
   suggestion = $state<number[]>([]);
   /** A failed command, in words. */
   problem = $state<string | null>(null);
+  /** False while the engine does not answer at all (the preview's host stopped). */
+  engineReachable = $state(true);
   readonly bridge: Bridge;
+  readonly #link: EngineLink | null;
+  /** The problem shown is the transport's ("not answering"), cleared once the engine is back. */
+  #problemIsTransport = false;
   #undoTimer: ReturnType<typeof setTimeout> | undefined;
   // Not shown anywhere, so it needs no reactivity.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #dismissed = new Set<string>();
 
-  constructor(bridge: Bridge) {
+  constructor(bridge: Bridge, link: EngineLink | null = null) {
     this.bridge = bridge;
+    this.#link = link;
   }
 
   /** Subscribes to the engine; returns the teardown. */
   start(): () => void {
     const offState = this.bridge.on('state', (s) => {
       this.snapshot = s;
+    });
+    const offLink = this.#link?.onChange((reachable) => {
+      this.engineReachable = reachable;
+      if (reachable && this.#problemIsTransport) this.#setProblem(null);
     });
     const offShow = this.bridge.on('show', (request) => {
       if (request.view === 'task') void this.open(request.taskId);
@@ -67,6 +79,7 @@ export class AppStore {
     return () => {
       offState();
       offShow();
+      offLink?.();
       clearInterval(tick);
       clearTimeout(this.#undoTimer);
       document.removeEventListener('visibilitychange', onShow);
@@ -78,12 +91,17 @@ export class AppStore {
   async run<T>(command: () => Promise<T>): Promise<T | undefined> {
     try {
       const result = await command();
-      this.problem = null;
+      this.#setProblem(null);
       return result;
     } catch (error) {
-      this.problem = error instanceof Error ? error.message : String(error);
+      this.#setProblem(describeFailure(error), error instanceof CommandFailure && error.unreachable);
       return undefined;
     }
+  }
+
+  #setProblem(problem: string | null, transport = false): void {
+    this.problem = problem;
+    this.#problemIsTransport = problem !== null && transport;
   }
 
   task(id: number): TaskSummary | undefined {

@@ -1,6 +1,6 @@
 /** The one way the UI reaches the engine: the preload's `window.chamelio` in Electron, HTTP in the preview. */
 import type { Bridge } from '../../src-main/contract/bridge.ts';
-import { createHttpBridge } from './httpBridge.ts';
+import { createHttpBridge, type EngineLink } from './httpBridge.ts';
 
 declare global {
   interface Window {
@@ -8,9 +8,23 @@ declare global {
   }
 }
 
-let bridge: Bridge | null = null;
+export interface Connection {
+  bridge: Bridge;
+  /** Whether the engine answers; null when it cannot go away (Electron's IPC). */
+  link: EngineLink | null;
+  close(): void;
+}
 
-export function getBridge(): Bridge {
-  bridge ??= window.chamelio ?? createHttpBridge();
-  return bridge;
+let connection: Connection | null = null;
+
+export function getBridge(): Connection {
+  if (!connection) {
+    if (window.chamelio) {
+      connection = { bridge: window.chamelio, link: null, close: () => {} };
+    } else {
+      const http = createHttpBridge();
+      connection = { bridge: http, link: http.link, close: () => http.close() };
+    }
+  }
+  return connection;
 }

@@ -1,6 +1,11 @@
 /** What the user sees when something is wrong: a refused key, a foreign URL, a deleted task, no server. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ChamelioSimulator } from '../../src-main/node/simulator/ChamelioSimulator.ts';
 import { expect, test } from './support/fixtures.ts';
+import { Popover } from './support/Popover.ts';
+import { PreviewProcess } from './support/PreviewProcess.ts';
 import { APP_URL, task } from './support/tasks.ts';
 
 test('an invalid key shows the API’s own reason and is not stored', async ({ page, popover }) => {
@@ -97,4 +102,39 @@ test.describe('with a key', () => {
     await popover.refresh();
     await expect(popover.connection).toHaveText('Connected');
   });
+});
+
+test('the preview stopped: the header says the engine is not answering, in plain words; restarted, it recovers', async ({ page, sim, control }) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'chamelio-e2e-restart-'));
+  const start = (port?: number) =>
+    PreviewProcess.start(['--api-base-url', sim.url], { env: { CHAMELIO_API_KEY: sim.apiKey }, dataDir, port });
+  let preview = await start();
+  try {
+    const popover = new Popover(page);
+    await control.putTask(task(16, { task_title: 'Survives a restart' }));
+    await page.goto(preview.url);
+    await popover.pin('16');
+    const row = popover.row(/Survives a restart/);
+    await expect(row).toContainText('Pending');
+    await expect(popover.connection).toHaveText('Connected');
+
+    await preview.stop();
+    await expect(popover.connection).toHaveText('The app’s engine is not answering');
+    await popover.refresh();
+    await expect(page.getByRole('alert')).toHaveText('Could not refresh: the app’s engine is not answering.');
+    await expect(page.getByText(/Failed to fetch|internal error/)).toHaveCount(0);
+    // What was on screen stays readable meanwhile.
+    await expect(row).toBeVisible();
+
+    // Same port, same data: the page's stream reconnects by itself and the error goes.
+    preview = await start(preview.port);
+    await control.patchTask(16, { status: 'in_progress' });
+    await expect(popover.connection).toHaveText('Connected', { timeout: 40_000 });
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await popover.refresh();
+    await expect(row).toContainText('In progress');
+  } finally {
+    await preview.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
 });

@@ -41,13 +41,19 @@ export class PreviewProcess {
     this.#ownsDataDir = owns;
   }
 
-  /** Starts `node src-main/node/preview/cli.ts … --port 0 --data-dir <tmp>` and waits for its URL. */
-  static async start(args: string[], options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<PreviewProcess> {
+  /**
+   * Starts `node src-main/node/preview/cli.ts … --port 0 --data-dir <tmp>` and waits for its URL.
+   * A given `dataDir` is the caller's (kept on stop); a given `port` lets a restart keep the page's URL.
+   */
+  static async start(
+    args: string[],
+    options: { env?: Record<string, string>; dataDir?: string; port?: number } = {},
+  ): Promise<PreviewProcess> {
     const owns = options.dataDir === undefined;
     const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'chamelio-e2e-')));
     const env = { ...process.env, ...options.env };
     if (!options.env?.CHAMELIO_API_KEY) delete env.CHAMELIO_API_KEY;
-    const child = spawn(process.execPath, [CLI, ...args, '--port', '0', '--data-dir', dataDir], {
+    const child = spawn(process.execPath, [CLI, ...args, '--port', String(options.port ?? 0), '--data-dir', dataDir], {
       cwd: REPO,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -73,6 +79,10 @@ export class PreviewProcess {
       });
     });
     return new PreviewProcess(child, url, lines, stderr, dataDir, owns);
+  }
+
+  get port(): number {
+    return Number(new URL(this.url).port);
   }
 
   /** The JSON lines, parsed; a line that is not JSON fails here, since the protocol promises JSON. */
