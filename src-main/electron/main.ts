@@ -38,6 +38,7 @@ import { electronNotificationApi, globalShortcutRegistrar, openInBrowser, safeSt
 import { registerCommandHandlers } from './ipc.ts';
 import { withManualRedirectAsResponse } from './netFetch.ts';
 import { ElectronNotifier } from './notifier.ts';
+import { popoverPlacement } from './popoverPosition.ts';
 import { PopoverWindow } from './popoverWindow.ts';
 import { consoleLogger, realClock } from './runtime.ts';
 import { SafeStorageSecretStore } from './secretStore.ts';
@@ -170,6 +171,7 @@ async function onReady(running: Running, openExternal: (url: string) => void): P
     url: APP_INDEX_URL,
     isPackaged: app.isPackaged,
     platform,
+    placement: popoverPlacement({ platform, env: process.env, switchValue: (name) => app.commandLine.getSwitchValue(name) }),
     now: () => Date.now(),
     keepOpen: () => keepOpen,
     trayBounds: () => running.tray?.bounds() ?? null,

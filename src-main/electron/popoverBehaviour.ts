@@ -14,6 +14,22 @@ export function shouldHideOnBlur(input: { now: number; shownAt: number | null; k
   return true;
 }
 
+/** A crashed page is reloaded at most this often per CRASH_RELOAD_WINDOW_MS; then it is left alone. */
+export const MAX_CRASH_RELOADS = 3;
+export const CRASH_RELOAD_WINDOW_MS = 60_000;
+
+/**
+ * After `render-process-gone`: reload, unless the page already crashed and was reloaded
+ * MAX_CRASH_RELOADS times in the last minute (a page that crashes on load would otherwise reload
+ * forever, burning CPU and filling the log). `recent` holds the times of earlier reloads; the answer
+ * carries the list to keep.
+ */
+export function crashReloadDecision(recent: readonly number[], now: number): { reload: boolean; recent: number[] } {
+  const inWindow = recent.filter((at) => now - at < CRASH_RELOAD_WINDOW_MS);
+  if (inWindow.length >= MAX_CRASH_RELOADS) return { reload: false, recent: inWindow };
+  return { reload: true, recent: [...inWindow, now] };
+}
+
 export type ToggleAction = 'show' | 'hide' | 'none';
 
 export function toggleAction(input: { visible: boolean; now: number; hiddenByBlurAt: number | null }): ToggleAction {

@@ -1,7 +1,9 @@
 /**
  * Where the popover goes: next to the tray icon, on the side away from the panel the icon sits in,
- * and always inside the display's work area. Linux (StatusNotifierItem) and Wayland report no tray
- * bounds, so there the popover opens near the mouse pointer instead.
+ * and always inside the display's work area. Linux (StatusNotifierItem) reports no tray bounds, so
+ * there the popover opens near the mouse pointer instead. A native Wayland window can do neither:
+ * Wayland tells clients nothing about the pointer's screen position (getCursorScreenPoint is not
+ * supported) and ignores setPosition, so there the popover is centred (popoverPlacement).
  */
 export interface Rect {
   x: number;
@@ -59,6 +61,24 @@ function panelEdge(tray: Rect, area: Rect, platform: NodeJS.Platform): Edge {
 function clamp(value: number, min: number, max: number): number {
   if (max < min) return min; // window larger than the work area: keep its top-left corner visible
   return Math.min(Math.max(value, min), max);
+}
+
+export type PopoverPlacement = 'near-tray' | 'centre';
+
+/**
+ * 'centre' for a native Wayland window: a Linux session whose XDG_SESSION_TYPE is `wayland`, unless
+ * Electron was started on X11 (XWayland) with `--ozone-platform=x11` (or `--ozone-platform-hint=x11`),
+ * the documented way to get the popover next to the tray again.
+ */
+export function popoverPlacement(input: {
+  platform: NodeJS.Platform;
+  env: Readonly<Record<string, string | undefined>>;
+  /** app.commandLine.getSwitchValue: '' when the switch is absent. */
+  switchValue: (name: string) => string;
+}): PopoverPlacement {
+  if (input.platform !== 'linux' || input.env['XDG_SESSION_TYPE'] !== 'wayland') return 'near-tray';
+  const forcedX11 = input.switchValue('ozone-platform') === 'x11' || input.switchValue('ozone-platform-hint') === 'x11';
+  return forcedX11 ? 'near-tray' : 'centre';
 }
 
 export function popoverPosition(input: PopoverPositionInput): Point {

@@ -6,8 +6,8 @@
 import { BrowserWindow, screen, type Rectangle } from 'electron';
 import { channelOf, type EventName, type Events, type PopoverView } from '../contract/bridge.ts';
 import type { Logger } from '../core/app/ports.ts';
-import { shouldHideOnBlur, toggleAction } from './popoverBehaviour.ts';
-import { popoverPosition } from './popoverPosition.ts';
+import { crashReloadDecision, MAX_CRASH_RELOADS, shouldHideOnBlur, toggleAction } from './popoverBehaviour.ts';
+import { popoverPosition, type PopoverPlacement } from './popoverPosition.ts';
 import { popoverWindowOptions } from './windowOptions.ts';
 
 export interface PopoverDeps {
@@ -16,6 +16,8 @@ export interface PopoverDeps {
   url: string;
   isPackaged: boolean;
   platform: NodeJS.Platform;
+  /** popoverPlacement(): next to the tray icon (or the pointer), or centred on native Wayland. */
+  placement: PopoverPlacement;
   now: () => number;
   keepOpen: () => boolean;
   trayBounds: () => Rectangle | null;
@@ -30,6 +32,7 @@ export class PopoverWindow {
   private shownAt: number | null = null;
   private hiddenByBlurAt: number | null = null;
   private quitting = false;
+  private crashReloads: number[] = [];
 
   constructor(deps: PopoverDeps) {
     this.deps = deps;
@@ -56,6 +59,8 @@ export class PopoverWindow {
     });
     this.window = win;
     this.loaded = false;
+    // macOS: over full-screen apps too, like the menu-bar icon that opens it.
+    if (this.deps.platform === 'darwin') win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
     win.on('blur', () => {
       if (!win.isVisible()) return;
       if (!shouldHideOnBlur({ now: this.deps.now(), shownAt: this.shownAt, keepOpen: this.deps.keepOpen() })) return;
@@ -79,9 +84,21 @@ export class PopoverWindow {
       for (const item of queued) win.webContents.send(item.channel, item.payload);
     });
     win.webContents.on('render-process-gone', (_event, details) => {
-      this.deps.logger.error('the popover page crashed; reloading it', { reason: details.reason });
       this.loaded = false;
-      void win.loadURL(this.deps.url);
+      if (win.isDestroyed()) return;
+      const decision = crashReloadDecision(this.crashReloads, this.deps.now());
+      this.crashReloads = decision.recent;
+      if (!decision.reload) {
+        this.deps.logger.error('the popover page keeps crashing; not reloading it again', {
+          reason: details.reason,
+          reloadsInLastMinute: MAX_CRASH_RELOADS,
+        });
+        return;
+      }
+      this.deps.logger.error('the popover page crashed; reloading it', { reason: details.reason });
+      void win.loadURL(this.deps.url).catch((error: unknown) => {
+        this.deps.logger.error('the popover page did not reload', { error: error instanceof Error ? error.message : String(error) });
+      });
     });
     void win.loadURL(this.deps.url).catch((error: unknown) => {
       this.deps.logger.error('the popover page did not load', { error: error instanceof Error ? error.message : String(error) });
@@ -134,6 +151,11 @@ export class PopoverWindow {
   }
 
   private place(win: BrowserWindow): void {
+    if (this.deps.placement === 'centre') {
+      // Native Wayland: no pointer position to read and setPosition is ignored.
+      win.center();
+      return;
+    }
     const trayBounds = this.deps.trayBounds();
     const cursor = screen.getCursorScreenPoint();
     const display = trayBounds && trayBounds.width > 0 ? screen.getDisplayMatching(trayBounds) : screen.getDisplayNearestPoint(cursor);

@@ -35,10 +35,15 @@ let windows: Report;
 let mac: Report;
 /** Linux, unpackaged, with ELECTRON_RENDERER_URL set as electron-vite's dev command would. */
 let unpackaged: Report;
+/** Linux in a Wayland session: natively, and on XWayland with --ozone-platform=x11. */
+let wayland: Report;
+let xwayland: Report;
 
 interface BootOptions {
   platform?: 'linux' | 'win32' | 'darwin';
   packaged?: boolean;
+  /** Chromium command-line switches (app.commandLine). */
+  switches?: Record<string, string>;
   /** Extra environment for the main process. */
   env?: Record<string, string>;
 }
@@ -57,6 +62,7 @@ async function boot(scenario: string, options: BootOptions = {}): Promise<Report
       BOOT_SCENARIO: scenario,
       BOOT_PLATFORM: options.platform ?? 'linux',
       BOOT_PACKAGED: options.packaged === false ? '0' : '1',
+      BOOT_SWITCHES: JSON.stringify(options.switches ?? {}),
       BOOT_USER_DATA: userData,
       BOOT_ASSETS: path.join(root, 'assets'),
       ...options.env,
@@ -90,12 +96,14 @@ beforeAll(async () => {
   // A stand-in page for the app:// handler to serve.
   mkdirSync(path.join(outDir, 'renderer'), { recursive: true });
   writeFileSync(path.join(outDir, 'renderer/index.html'), '<!doctype html><title>Chamelio Tray</title>');
-  [primary, secondInstance, windows, mac, unpackaged] = await Promise.all([
+  [primary, secondInstance, windows, mac, unpackaged, wayland, xwayland] = await Promise.all([
     boot('primary'),
     boot('second-instance'),
     boot('win32', { platform: 'win32' }),
     boot('darwin', { platform: 'darwin' }),
     boot('unpackaged', { packaged: false, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } }),
+    boot('wayland', { env: { XDG_SESSION_TYPE: 'wayland' } }),
+    boot('xwayland', { env: { XDG_SESSION_TYPE: 'wayland' }, switches: { 'ozone-platform': 'x11' } }),
   ]);
 }, 180_000);
 
@@ -285,6 +293,20 @@ describe('booting the main process', () => {
     expect(primary['openedAfterOpenTask']).toContain('https://app.chamelio.ai/workflows/tasks/42');
   });
 
+  it('reloads a crashed page at most three times a minute, and never a destroyed window', () => {
+    expect(primary['reloadsAfterFiveCrashes']).toBe(3);
+    // The other boots still have their whole reload budget when the destroyed window "crashes".
+    for (const report of [primary, windows, mac, wayland]) expect(report['reloadsAfterCrashOfDestroyedWindow']).toBe(0);
+  });
+
+  it('places the popover near the pointer on X11 (no tray bounds), never centred, on every workspace only on macOS', () => {
+    expect(callsTo(primary, 'screen.getCursorScreenPoint').length).toBeGreaterThan(0);
+    expect(callsTo(primary, 'BrowserWindow.setPosition').length).toBeGreaterThan(0);
+    expect(callsTo(primary, 'BrowserWindow.center')).toEqual([]);
+    expect(callsTo(primary, 'BrowserWindow.setVisibleOnAllWorkspaces')).toEqual([]);
+    expect(callsTo(windows, 'BrowserWindow.setVisibleOnAllWorkspaces')).toEqual([]);
+  });
+
   it('only hides the popover when it is closed (Alt+F4, Cmd+W)', () => {
     expect(primary['closeByUser']).toEqual({ closed: false, visible: false, destroyed: false });
   });
@@ -348,6 +370,10 @@ describe('booting on macOS (process.platform = darwin)', () => {
     expect(tray.image).toMatchObject({ path: path.join(root, 'assets/tray/tray-idleTemplate.png'), template: true });
   });
 
+  it('shows the popover on every Space and over full-screen apps', () => {
+    expect(callsTo(mac, 'BrowserWindow.setVisibleOnAllWorkspaces').map((c) => c.args)).toEqual([[true, { visibleOnFullScreen: true }]]);
+  });
+
   it('has the app menu with Quit, and opens the popover under the menu-bar icon', () => {
     const appMenu = mac['applicationMenu'] as { label: string }[];
     expect(appMenu.map((m) => m.label)).toEqual(['Chamelio Tray', 'Edit']);
@@ -367,12 +393,29 @@ describe('an unpackaged run with ELECTRON_RENDERER_URL set', () => {
     expect(unpackaged.errors).toEqual([]);
     const windowsOpened = unpackaged['windows'] as { options: { webPreferences: Record<string, unknown> }; loadedUrl: string }[];
     expect(windowsOpened.map((w) => w.loadedUrl)).toEqual(['app://tray/index.html']);
-    expect(callsTo(unpackaged, 'BrowserWindow.loadURL').map((c) => c.args[0])).toEqual(['app://tray/index.html']);
+    // Every load, the crash reloads included.
+    expect(new Set(callsTo(unpackaged, 'BrowserWindow.loadURL').map((c) => c.args[0]))).toEqual(new Set(['app://tray/index.html']));
     const senders = unpackaged['senders'] as Record<string, { ok: boolean; error?: string }>;
     expect(senders['page']?.ok).toBe(true);
     expect(senders['devServer']).toMatchObject({ ok: false, error: expect.stringMatching(/UntrustedSenderError/) });
     // DevTools stay available while developing.
     expect(windowsOpened[0]!.options.webPreferences['devTools']).toBe(true);
+  });
+});
+
+describe('booting in a Wayland session', () => {
+  it('centres the popover, without asking for the pointer or setting a position', () => {
+    expect(wayland.errors).toEqual([]);
+    expect(wayland['secondInstanceShowsPopover']).toMatchObject({ after: true });
+    expect(callsTo(wayland, 'BrowserWindow.center').length).toBeGreaterThan(0);
+    expect(callsTo(wayland, 'screen.getCursorScreenPoint')).toEqual([]);
+    expect(callsTo(wayland, 'BrowserWindow.setPosition')).toEqual([]);
+  });
+
+  it('with --ozone-platform=x11 (XWayland), places it near the pointer as on X11', () => {
+    expect(xwayland.errors).toEqual([]);
+    expect(callsTo(xwayland, 'BrowserWindow.center')).toEqual([]);
+    expect(callsTo(xwayland, 'BrowserWindow.setPosition').length).toBeGreaterThan(0);
   });
 });
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CURSOR_GAP, popoverPosition } from '../../../src-main/electron/popoverPosition.ts';
-import { BLUR_GRACE_MS, CLICK_AFTER_BLUR_MS, shouldHideOnBlur, toggleAction } from '../../../src-main/electron/popoverBehaviour.ts';
+import { CURSOR_GAP, popoverPlacement, popoverPosition } from '../../../src-main/electron/popoverPosition.ts';
+import {
+  BLUR_GRACE_MS,
+  CLICK_AFTER_BLUR_MS,
+  CRASH_RELOAD_WINDOW_MS,
+  crashReloadDecision,
+  MAX_CRASH_RELOADS,
+  shouldHideOnBlur,
+  toggleAction,
+} from '../../../src-main/electron/popoverBehaviour.ts';
 
 const size = { width: 380, height: 560 };
 const cursor = { x: 0, y: 0 };
@@ -73,6 +81,58 @@ describe('popoverPosition', () => {
       expect(p.y + size.height).toBeLessThanOrEqual(950);
       expect(Number.isInteger(p.x) && Number.isInteger(p.y)).toBe(true);
     }
+  });
+});
+
+describe('popoverPlacement', () => {
+  const noSwitches = () => '';
+  const switches = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+
+  it('centres a native Wayland window (no pointer position, setPosition ignored)', () => {
+    expect(popoverPlacement({ platform: 'linux', env: { XDG_SESSION_TYPE: 'wayland' }, switchValue: noSwitches })).toBe('centre');
+  });
+
+  it('places it near the tray on X11, on Linux without a session type, and on macOS and Windows', () => {
+    expect(popoverPlacement({ platform: 'linux', env: { XDG_SESSION_TYPE: 'x11' }, switchValue: noSwitches })).toBe('near-tray');
+    expect(popoverPlacement({ platform: 'linux', env: {}, switchValue: noSwitches })).toBe('near-tray');
+    expect(popoverPlacement({ platform: 'linux', env: { XDG_SESSION_TYPE: 'tty' }, switchValue: noSwitches })).toBe('near-tray');
+    expect(popoverPlacement({ platform: 'darwin', env: { XDG_SESSION_TYPE: 'wayland' }, switchValue: noSwitches })).toBe('near-tray');
+    expect(popoverPlacement({ platform: 'win32', env: { XDG_SESSION_TYPE: 'wayland' }, switchValue: noSwitches })).toBe('near-tray');
+  });
+
+  it('on Wayland started with --ozone-platform=x11 (XWayland): near the tray again', () => {
+    const env = { XDG_SESSION_TYPE: 'wayland' };
+    expect(popoverPlacement({ platform: 'linux', env, switchValue: switches({ 'ozone-platform': 'x11' }) })).toBe('near-tray');
+    expect(popoverPlacement({ platform: 'linux', env, switchValue: switches({ 'ozone-platform-hint': 'x11' }) })).toBe('near-tray');
+    expect(popoverPlacement({ platform: 'linux', env, switchValue: switches({ 'ozone-platform': 'wayland' }) })).toBe('centre');
+    expect(popoverPlacement({ platform: 'linux', env, switchValue: switches({ 'ozone-platform-hint': 'auto' }) })).toBe('centre');
+  });
+});
+
+describe('crashReloadDecision', () => {
+  it('reloads a crashed page up to three times a minute, then stops', () => {
+    let recent: number[] = [];
+    const answers: boolean[] = [];
+    for (const at of [0, 1_000, 2_000, 3_000, 4_000]) {
+      const decision = crashReloadDecision(recent, at);
+      recent = decision.recent;
+      answers.push(decision.reload);
+    }
+    expect(MAX_CRASH_RELOADS).toBe(3);
+    expect(answers).toEqual([true, true, true, false, false]);
+  });
+
+  it('reloads again once the oldest reload is a minute old', () => {
+    const recent = [0, 10_000, 20_000];
+    expect(crashReloadDecision(recent, CRASH_RELOAD_WINDOW_MS - 1).reload).toBe(false);
+    const later = crashReloadDecision(recent, CRASH_RELOAD_WINDOW_MS);
+    expect(later).toEqual({ reload: true, recent: [10_000, 20_000, CRASH_RELOAD_WINDOW_MS] });
+  });
+
+  it('does not grow without bound while refusing', () => {
+    let recent = [0, 1, 2];
+    for (let at = 3; at < 1_000; at++) recent = crashReloadDecision(recent, at).recent;
+    expect(recent).toEqual([0, 1, 2]);
   });
 });
 

@@ -8,7 +8,8 @@
  * Usage: node boot-harness.ts <main bundle> <report.json>
  * Env:   BOOT_USER_DATA (a temp dir), BOOT_SCENARIO (a name; 'second-instance' is refused the lock),
  *        BOOT_PLATFORM ('linux' | 'win32' | 'darwin'; default linux), BOOT_PACKAGED ('0' for an
- *        unpackaged run; default packaged), BOOT_ASSETS.
+ *        unpackaged run; default packaged), BOOT_SWITCHES (JSON: Chromium switches for
+ *        app.commandLine), BOOT_ASSETS.
  */
 import { registerHooks } from 'node:module';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,7 @@ s.settings.platform = platform;
 s.settings.isPackaged = process.env['BOOT_PACKAGED'] !== '0';
 s.settings.userData = userData;
 s.settings.singleInstanceLock = scenario !== 'second-instance';
+s.settings.switches = JSON.parse(process.env['BOOT_SWITCHES'] ?? '{}') as Record<string, string>;
 const ORG_INFO = { status: 200, body: { org_name: 'Boot Test Org', rate_limit_per_minute: 120, entities: [], api_key_id: 7 } };
 // Until the key is set for real, the API address answers with a redirect (a login page, a moved host).
 s.settings.fetchAnswers.set('/users/org-info', { redirectTo: 'https://sso.example/login' });
@@ -266,6 +268,16 @@ report['hiddenAfterHideWindow'] = win?.isVisible() === false;
 report['openTask'] = await outcome(() => handler('openTask')(fromPage(), 42));
 report['openedAfterOpenTask'] = [...s.opened];
 
+// ── a crashing page is reloaded three times a minute at most ─────────────────────────────────────
+const loads = (): number => s.recording.calls.filter((c) => c.api === 'BrowserWindow.loadURL').length;
+// (Only in the primary boot: the others keep their reload budget for the crash after quitting.)
+if (scenario === 'primary') {
+  const loadsBeforeCrashes = loads();
+  for (let crash = 0; crash < 5; crash++) win?.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 133 });
+  await new Promise((r) => setImmediate(r));
+  report['reloadsAfterFiveCrashes'] = loads() - loadsBeforeCrashes;
+}
+
 // ── closing only hides; quitting flushes and lets go of the OS ──────────────────────────────────────
 win?.show();
 const closedByUser = win?.close() ?? null;
@@ -277,6 +289,9 @@ s.app.on('quit', () => {
 });
 s.app.quit();
 await waitFor('quit after the engine stopped', () => quitEmitted, 3000);
+const loadsBeforeLateCrash = loads();
+win?.webContents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
+report['reloadsAfterCrashOfDestroyedWindow'] = loads() - loadsBeforeLateCrash;
 report['quit'] = {
   quitEmitted,
   windowDestroyed: win?.isDestroyed() ?? null,

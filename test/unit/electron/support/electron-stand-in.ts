@@ -71,6 +71,8 @@ export const settings = {
   storageBackend: 'gnome_libsecret' as string,
   clipboardText: '',
   online: true,
+  /** Chromium command-line switches, as app.commandLine reports them (name → value, '' for none). */
+  switches: {} as Record<string, string>,
   /**
    * Answers for net.fetch, by URL path. A `redirectTo` answer is a 3xx: like Electron's net.fetch,
    * the stand-in rejects with Error('Redirect was cancelled') when the request asked for
@@ -144,6 +146,10 @@ class StandInApp extends EventEmitter {
   setLoginItemSettings(options: unknown): void {
     record('app.setLoginItemSettings', options);
   }
+  readonly commandLine = {
+    hasSwitch: (name: string): boolean => Object.hasOwn(settings.switches, name),
+    getSwitchValue: (name: string): string => settings.switches[name] ?? '',
+  };
   override on(event: string | symbol, listener: (...args: unknown[]) => void): this {
     record('app.on', String(event));
     return super.on(event, listener);
@@ -268,6 +274,7 @@ export class BrowserWindow extends EventEmitter {
   }
   async loadURL(url: string): Promise<void> {
     record('BrowserWindow.loadURL', url);
+    if (this.destroyed) throw new TypeError('Object has been destroyed');
     this.loadedUrl = url;
     this.webContents.mainFrame.url = url;
     await new Promise((resolve) => setImmediate(resolve));
@@ -310,6 +317,12 @@ export class BrowserWindow extends EventEmitter {
   setPosition(x: number, y: number): void {
     record('BrowserWindow.setPosition', x, y);
     this.position = [x, y];
+  }
+  center(): void {
+    record('BrowserWindow.center');
+  }
+  setVisibleOnAllWorkspaces(visible: boolean, options?: unknown): void {
+    record('BrowserWindow.setVisibleOnAllWorkspaces', visible, options);
   }
 }
 
