@@ -1,7 +1,7 @@
 /** The UI over `window.chamelio` (the Electron preload's shape), in states only the desktop app has. */
 import type { TaskSummary } from '../../src-main/contract/dto.ts';
 import { expect, test } from './support/fixtures.ts';
-import { installBridgeStub, serveRenderer, stubSnapshot, type StubInit } from './support/stubBridge.ts';
+import { installBridgeStub, serveRenderer, stubSnapshot, type StubGlobals, type StubInit } from './support/stubBridge.ts';
 import { task } from './support/tasks.ts';
 
 type Calls = { __calls: [string, unknown[]][]; __emit: (event: string, payload: unknown) => void };
@@ -20,7 +20,7 @@ test.afterAll(async () => {
   await server.close();
 });
 
-async function open(page: import('@playwright/test').Page, init: StubInit): Promise<void> {
+async function open(page: import('@playwright/test').Page, init: StubInit & { answers?: Record<string, unknown> }): Promise<void> {
   await page.addInitScript(installBridgeStub, init);
   await page.goto(server.url);
 }
@@ -71,4 +71,40 @@ test('the header names every connection state', async ({ page }) => {
   await expect(connection).toHaveText('Key problem: API key has expired');
   await emit(stubSnapshot({ notificationsPausedUntil: Date.now() + 3_600_000 }));
   await expect(page.getByTitle('Notifications are paused')).toBeVisible();
+});
+
+test('details: a failed read says so and keeps the last good details; they are re-read only when that task changed', async ({ page }) => {
+  const first = summary(7, 'Read me again');
+  const t = task(7, { task_title: 'Read me again' });
+  const snapshotWith = (over: Partial<TaskSummary>, orgName = 'Acme Corporation') =>
+    stubSnapshot({ org: { name: orgName, rateLimitPerMinute: 120 }, tasks: [{ ...first, ...over }, summary(8, 'Another')] });
+  await open(page, { snapshot: snapshotWith({}), details: { 7: { summary: first, task: t } } });
+  const emit = (snapshot: unknown) => page.evaluate((s) => (globalThis as unknown as StubGlobals).__emit('state', s), snapshot);
+  const detailReads = async () => (await calls(page)).filter(([name]) => name === 'getTaskDetail').length;
+
+  await page.getByRole('option', { name: /Read me again/ }).click();
+  const details = page.getByRole('article');
+  await expect(details).toContainText('Vendor Contract Review · version 3');
+  const reads = await detailReads();
+
+  // Snapshots that do not change task 7 (a poll, another task, the org): no new read.
+  await emit(snapshotWith({}, 'Acme Renamed'));
+  await emit(stubSnapshot({ org: { name: 'Acme Renamed Again', rateLimitPerMinute: 120 }, tasks: [first, { ...summary(8, 'Another'), status: 'completed' }] }));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Acme Renamed Again');
+  expect(await detailReads()).toBe(reads);
+
+  // Task 7 changes while the engine cannot answer for its details.
+  await page.evaluate(() => (globalThis as unknown as StubGlobals).__failing.push('getTaskDetail'));
+  await emit(snapshotWith({ status: 'in_progress' }));
+  await expect(details.getByRole('status').filter({ hasText: 'Couldn’t load the details; retrying.' })).toBeVisible();
+  await expect(details).not.toContainText('not pinned any more');
+  await expect(details.getByRole('button', { name: 'Pin it again' })).toHaveCount(0);
+  await expect(details).toContainText('Vendor Contract Review · version 3');
+  await expect(details).toContainText('In progress');
+
+  // The retry succeeds once the engine answers again.
+  await page.evaluate(() => {
+    (globalThis as unknown as StubGlobals).__failing.length = 0;
+  });
+  await expect(details.getByText('Couldn’t load the details; retrying.')).toHaveCount(0, { timeout: 10_000 });
 });

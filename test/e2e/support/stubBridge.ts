@@ -50,16 +50,33 @@ export interface StubInit {
   details: Record<number, TaskDetail>;
 }
 
-/** Runs in the page (via addInitScript): the bridge answers from `init` and records every call. */
-export function installBridgeStub(init: StubInit): void {
+/** What a test reaches in the page through `globalThis` once installBridgeStub ran. */
+export interface StubGlobals {
+  __calls: [string, unknown[]][];
+  __emit: (event: string, payload: unknown) => void;
+  /** Commands named here reject (as a failed IPC call would) until taken out. */
+  __failing: string[];
+  /** Fixed answers that replace the stub's defaults, by command. */
+  __answers: Record<string, unknown>;
+}
+
+/**
+ * Runs in the page (via addInitScript): the bridge answers from `init` and records every call.
+ * `init.answers` replaces the answer of a command (a value, since functions do not cross into the page).
+ */
+export function installBridgeStub(init: StubInit & { answers?: Record<string, unknown> }): void {
   type Listener = (payload: unknown) => void;
   const w = globalThis as unknown as {
     chamelio?: unknown;
     __calls: [string, unknown[]][];
     __emit: (event: string, payload: unknown) => void;
+    __failing: string[];
+    __answers: Record<string, unknown>;
   };
   const listeners: Record<string, Listener[]> = { state: [], show: [] };
   w.__calls = [];
+  w.__failing = [];
+  w.__answers = { ...init.answers };
   w.__emit = (event, payload) => {
     for (const listener of listeners[event] ?? []) listener(payload);
   };
@@ -82,6 +99,8 @@ export function installBridgeStub(init: StubInit): void {
         }
         return (...args: unknown[]) => {
           w.__calls.push([name, args]);
+          if (w.__failing.includes(name)) return Promise.reject(new Error(`Error invoking remote method 'chamelio:${name}': Error: boom`));
+          if (name in w.__answers) return Promise.resolve(w.__answers[name]);
           return Promise.resolve(answers[name]?.(...args) ?? null);
         };
       },
