@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import {
   app,
   clipboard,
+  dialog,
   ipcMain,
   Menu,
   nativeTheme,
@@ -41,6 +42,7 @@ import { ElectronNotifier } from './notifier.ts';
 import { popoverPlacement } from './popoverPosition.ts';
 import { PopoverWindow } from './popoverWindow.ts';
 import { consoleLogger, realClock } from './runtime.ts';
+import { unsandboxedStartRefusal } from './sandboxGuard.ts';
 import { SafeStorageSecretStore } from './secretStore.ts';
 import { installWebContentsGuards, restrictPermissions } from './securityGuards.ts';
 import { settingsEffects, type AppliedSettings } from './settingsEffects.ts';
@@ -66,16 +68,28 @@ const platform = process.platform;
 const logger = consoleLogger();
 
 // ── before ready ─────────────────────────────────────────────────────────────────────────────────
-registerAppScheme();
-// Every renderer sandboxed, whatever a future window forgets to say (checklist item 4).
-app.enableSandbox();
-
-const isPrimaryInstance = app.requestSingleInstanceLock();
-if (!isPrimaryInstance) {
-  // The first instance shows its popover (second-instance below); this one has nothing to do.
-  app.quit();
+const sandboxRefusal = unsandboxedStartRefusal({
+  isPackaged: app.isPackaged,
+  noSandbox: app.commandLine.hasSwitch('no-sandbox'),
+  fromAppImage: process.env['APPIMAGE'] !== undefined,
+});
+if (sandboxRefusal !== null) {
+  // The installed app never runs unsandboxed (sandboxGuard.ts); showErrorBox works before ready.
+  logger.error('refusing to run without the Chromium sandbox (--no-sandbox)');
+  dialog.showErrorBox('Chamelio Tray cannot start', sandboxRefusal);
+  app.exit(1);
 } else {
-  start();
+  registerAppScheme();
+  // Every renderer sandboxed, whatever a future window forgets to say (checklist item 4).
+  app.enableSandbox();
+
+  const isPrimaryInstance = app.requestSingleInstanceLock();
+  if (!isPrimaryInstance) {
+    // The first instance shows its popover (second-instance below); this one has nothing to do.
+    app.quit();
+  } else {
+    start();
+  }
 }
 
 /** What exists so far; filled in as startup creates it, so events during startup find what is there. */

@@ -38,6 +38,8 @@ let unpackaged: Report;
 /** Linux in a Wayland session: natively, and on XWayland with --ozone-platform=x11. */
 let wayland: Report;
 let xwayland: Report;
+/** The packaged AppImage, started with --no-sandbox as electron-builder's AppRun does on Ubuntu >= 24.04. */
+let unsandboxed: Report;
 
 interface BootOptions {
   platform?: 'linux' | 'win32' | 'darwin';
@@ -96,14 +98,15 @@ beforeAll(async () => {
   // A stand-in page for the app:// handler to serve.
   mkdirSync(path.join(outDir, 'renderer'), { recursive: true });
   writeFileSync(path.join(outDir, 'renderer/index.html'), '<!doctype html><title>Chamelio Tray</title>');
-  [primary, secondInstance, windows, mac, unpackaged, wayland, xwayland] = await Promise.all([
+  [primary, secondInstance, windows, mac, unpackaged, wayland, xwayland, unsandboxed] = await Promise.all([
     boot('primary'),
     boot('second-instance'),
     boot('win32', { platform: 'win32' }),
     boot('darwin', { platform: 'darwin' }),
-    boot('unpackaged', { packaged: false, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } }),
+    boot('unpackaged', { packaged: false, switches: { 'no-sandbox': '' }, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } }),
     boot('wayland', { env: { XDG_SESSION_TYPE: 'wayland' } }),
     boot('xwayland', { env: { XDG_SESSION_TYPE: 'wayland' }, switches: { 'ozone-platform': 'x11' } }),
+    boot('unsandboxed', { switches: { 'no-sandbox': '' }, env: { APPIMAGE: '/home/u/Applications/chamelio-tray-0.1.0-x86_64.AppImage' } }),
   ]);
 }, 180_000);
 
@@ -416,6 +419,22 @@ describe('booting in a Wayland session', () => {
     expect(xwayland.errors).toEqual([]);
     expect(callsTo(xwayland, 'BrowserWindow.center')).toEqual([]);
     expect(callsTo(xwayland, 'BrowserWindow.setPosition').length).toBeGreaterThan(0);
+  });
+});
+
+describe('the installed app started with --no-sandbox', () => {
+  it('says why in a dialog and exits before doing anything else', () => {
+    expect(unsandboxed.errors).toEqual([]);
+    const apis = unsandboxed.calls.map((c) => c.api);
+    expect(apis).toEqual(['dialog.showErrorBox', 'app.exit']);
+    expect(callsTo(unsandboxed, 'app.exit')[0]!.args).toEqual([1]);
+    expect(String(callsTo(unsandboxed, 'dialog.showErrorBox')[0]!.args[1])).toMatch(/\.deb/);
+  });
+
+  it('while an unpackaged run may use --no-sandbox (development containers)', () => {
+    expect(unpackaged.errors).toEqual([]);
+    expect(callsTo(unpackaged, 'dialog.showErrorBox')).toEqual([]);
+    expect(callsTo(unpackaged, 'app.enableSandbox').length).toBe(1);
   });
 });
 

@@ -6,7 +6,8 @@
  * navigation guards, and writes what happened to a JSON report for electron-boot.test.ts.
  *
  * Usage: node boot-harness.ts <main bundle> <report.json>
- * Env:   BOOT_USER_DATA (a temp dir), BOOT_SCENARIO (a name; 'second-instance' is refused the lock),
+ * Env:   BOOT_USER_DATA (a temp dir), BOOT_SCENARIO (a name; 'second-instance' is refused the lock;
+ *        'second-instance' and 'unsandboxed' stop after importing main),
  *        BOOT_PLATFORM ('linux' | 'win32' | 'darwin'; default linux), BOOT_PACKAGED ('0' for an
  *        unpackaged run; default packaged), BOOT_SWITCHES (JSON: Chromium switches for
  *        app.commandLine), BOOT_ASSETS.
@@ -76,7 +77,7 @@ function finish(): never {
 await import(pathToFileURL(path.resolve(mainPath)).href);
 report['callsBeforeReady'] = s.recording.calls.map((c) => c.api);
 
-if (scenario === 'second-instance') {
+if (scenario === 'second-instance' || scenario === 'unsandboxed') {
   // Give a wrongly written main the chance to do more than quit.
   await new Promise((r) => setTimeout(r, 50));
   finish();

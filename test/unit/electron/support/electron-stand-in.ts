@@ -511,6 +511,12 @@ export const shell = {
   },
 };
 
+export const dialog = {
+  showErrorBox(title: string, content: string): void {
+    record('dialog.showErrorBox', title, content);
+  },
+};
+
 export const clipboard = {
   async readText(): Promise<string> {
     return settings.clipboardText;
@@ -542,6 +548,7 @@ const electron = {
   powerMonitor,
   nativeTheme,
   shell,
+  dialog,
   clipboard,
   contextBridge,
   ipcRenderer,
