@@ -67,7 +67,10 @@ describe('electron-builder.yml', () => {
 
   it('macOS: dmg + zip, no Dock icon, and the tray icons as real files', () => {
     const mac = config['mac'] as Record<string, unknown>;
-    expect(mac['target']).toEqual(['dmg', 'zip']);
+    expect(mac['target']).toEqual([
+      { target: 'dmg', arch: ['universal'] },
+      { target: 'zip', arch: ['universal'] },
+    ]);
     expect((mac['extendInfo'] as Record<string, unknown>)['LSUIElement']).toBe(true);
     const extra = config['extraResources'] as { from: string; to: string }[];
     expect(extra).toEqual([expect.objectContaining({ from: 'assets/tray', to: 'tray' })]);
