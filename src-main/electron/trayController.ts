@@ -70,7 +70,7 @@ export class TrayController implements TrayView {
     if (trayMenuStrategy(this.platform) === 'set-context-menu') tray.setContextMenu(this.menu);
   }
 
-  /** Empty on Linux and Wayland; the popover then opens near the pointer. */
+  /** Empty on Linux (StatusNotifierItem): the popover then opens near the pointer, or centred on Wayland. */
   bounds(): Rectangle | null {
     return this.tray?.getBounds() ?? null;
   }
