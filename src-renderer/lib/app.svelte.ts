@@ -5,6 +5,8 @@
 import type { Bridge } from '../../src-main/contract/bridge.ts';
 import type { AppSnapshot, PinResult, TaskSummary } from '../../src-main/contract/dto.ts';
 import { CommandFailure, describeFailure } from './failure.ts';
+import { filterTasks } from './filterTasks.ts';
+import { focusIsLost, focusSoon, LIST_FOCUS } from './focus.ts';
 import type { EngineLink } from './httpBridge.ts';
 
 export type View =
@@ -33,6 +35,9 @@ export class AppStore {
   pinResult = $state<PinResult | null>(null);
   undo = $state<Undo | null>(null);
   suggestion = $state<number[]>([]);
+  /** The list's filter text and selected row: kept here, so coming back from details restores them. */
+  listQuery = $state('');
+  selectedId = $state<number | null>(null);
   /** A failed command, in words. */
   problem = $state<string | null>(null);
   /** False while the engine does not answer at all (the preview's host stopped). */
@@ -60,9 +65,10 @@ export class AppStore {
       this.engineReachable = reachable;
       if (reachable && this.#problemIsTransport) this.#setProblem(null);
     });
+    // The tray, a notification or a second launch asks for a view: show it, with focus in it.
     const offShow = this.bridge.on('show', (request) => {
       if (request.view === 'task') void this.open(request.taskId);
-      else this.view = { kind: request.view };
+      else this.show({ kind: request.view }, true);
     });
     void this.run(async () => {
       const s = await this.bridge.getState();
@@ -71,7 +77,10 @@ export class AppStore {
     const tick = setInterval(() => (this.now = Date.now()), TICK_MS);
     const onShow = (): void => {
       this.now = Date.now();
-      if (document.visibilityState === 'visible') void this.checkClipboard();
+      if (document.visibilityState !== 'visible') return;
+      void this.checkClipboard();
+      // The popover is shown again: if focus rests on nothing, put it where the view starts.
+      if (focusIsLost()) this.focusView();
     };
     document.addEventListener('visibilitychange', onShow);
     window.addEventListener('focus', onShow);
@@ -129,32 +138,56 @@ export class AppStore {
   }
 
   async open(taskId: number): Promise<void> {
+    // Coming back to the list selects the task that was open.
+    this.selectedId = taskId;
     this.view = { kind: 'details', taskId };
     await this.run(() => this.bridge.markSeen(taskId));
   }
 
   async unpin(taskId: number): Promise<void> {
     const task = this.task(taskId);
+    const fromDetails = this.view.kind === 'details' && this.view.taskId === taskId;
+    if (this.selectedId === taskId) this.selectedId = this.#neighbour(taskId);
     await this.run(() => this.bridge.unpin(taskId));
-    if (this.view.kind === 'details' && this.view.taskId === taskId) this.view = { kind: 'list' };
+    if (fromDetails && this.view.kind === 'details') this.show({ kind: 'list' });
     this.undo = { taskId, title: task ? taskLabel(task) : `Task ${taskId}` };
     clearTimeout(this.#undoTimer);
     this.#undoTimer = setTimeout(() => (this.undo = null), UNDO_MS);
   }
 
+  /** The row after this one in the filtered list, else the one before: where the selection goes when it is unpinned. */
+  #neighbour(taskId: number): number | null {
+    const rows = filterTasks(this.snapshot?.tasks ?? [], this.listQuery);
+    const index = rows.findIndex((t) => t.id === taskId);
+    if (index < 0) return null;
+    return (rows[index + 1] ?? rows[index - 1])?.id ?? null;
+  }
+
   async undoUnpin(): Promise<void> {
+    const undo = this.undo;
     clearTimeout(this.#undoTimer);
     this.undo = null;
+    if (!undo) return;
+    this.selectedId = undo.taskId;
+    // The Undo button is gone: focus the list, where the task comes back with the next snapshot.
+    void focusSoon(LIST_FOCUS, 1500);
     await this.run(() => this.bridge.undoUnpin());
   }
 
-  show(view: View): void {
+  /** Shows a view; back in the list, focus returns to the list (its selected row), else the filter or pin box. */
+  show(view: View, focus = this.view.kind !== view.kind): void {
     this.view = view;
+    if (focus && view.kind === 'list') void focusSoon(LIST_FOCUS);
+  }
+
+  /** Focus where the current view starts: the list view's list, another view's heading. */
+  focusView(): void {
+    void focusSoon(this.view.kind === 'list' ? LIST_FOCUS : ['heading']);
   }
 
   /** Esc: back to the list from any other view; from the list, hide the popover. */
   back(): void {
-    if (this.view.kind !== 'list') this.view = { kind: 'list' };
+    if (this.view.kind !== 'list') this.show({ kind: 'list' });
     else void this.run(() => this.bridge.hideWindow());
   }
 }

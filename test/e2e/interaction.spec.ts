@@ -67,6 +67,83 @@ test.describe('with a key', () => {
     expect(await titles()).toContain(afterFirst.at(-1));
   });
 
+  test('focus never drops to the page: back from details, unpin, undo, the last row, busy buttons, other views, shown again', async ({ page, control, popover }) => {
+    for (const id of [81, 82, 83]) await control.putTask(task(id, { task_title: `Focus task ${id}` }));
+    await popover.pin('81 82 83');
+    const options = popover.taskList.getByRole('option');
+    await expect(options).toHaveCount(3);
+    const selected = popover.taskList.locator('[aria-selected="true"]');
+    const filter = page.getByLabel('Filter tasks');
+    const onBody = () => page.evaluate(() => {
+      const d = (globalThis as unknown as PageGlobals).document;
+      return d.activeElement === null || d.activeElement === d.body;
+    });
+
+    // Filter, pick the second row, open it: the heading has focus. Esc: the list has it again, with
+    // the same row selected and the filter text kept.
+    await filter.fill('focus');
+    await filter.press('ArrowDown');
+    await expect(popover.taskList).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    const second = (await selected.innerText()).match(/Focus task \d+/)![0];
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 2, name: second })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(popover.taskList).toBeFocused();
+    await expect(selected).toContainText(second);
+    await expect(filter).toHaveValue('focus');
+
+    // Unpin in the details (from the keyboard): back in the list, on a neighbouring row.
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Unpin' }).press('Enter');
+    await expect(popover.taskList).toBeFocused();
+    await expect(options).toHaveCount(2);
+    await expect(selected).toHaveCount(1);
+
+    // Undo from the keyboard: the task is back, selected, and the list has focus.
+    await page.getByRole('button', { name: 'Undo' }).press('Enter');
+    await expect(options).toHaveCount(3);
+    await expect(popover.taskList).toBeFocused();
+    await expect(selected).toContainText(second);
+
+    // Delete the only row the filter leaves: focus goes to the filter.
+    await filter.fill(second);
+    await expect(options).toHaveCount(1);
+    await filter.press('ArrowDown');
+    await page.keyboard.press('Delete');
+    await expect(page.getByText('No pinned task matches')).toBeVisible();
+    await expect(filter).toBeFocused();
+    await page.getByRole('button', { name: 'Undo' }).press('Enter');
+    await filter.fill('');
+
+    // Refresh and Pin, pressed from the keyboard, keep focus while busy and after.
+    const refresh = page.getByRole('button', { name: 'Refresh' });
+    await refresh.press('Enter');
+    await expect(refresh).toBeFocused();
+    await popover.pinBox.fill('81');
+    const pinButton = page.getByRole('button', { name: 'Pin', exact: true });
+    await pinButton.press('Enter');
+    await expect(page.getByText('Already pinned: 81.')).toBeVisible();
+    await expect(pinButton).toBeFocused();
+
+    // Activity and Settings: the heading takes focus, "All tasks" leads back to the list.
+    for (const name of ['Activity', 'Settings']) {
+      await page.getByRole('button', { name, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 2, name })).toBeFocused();
+      await page.getByRole('button', { name: 'All tasks' }).press('Enter');
+      await expect(popover.taskList).toBeFocused();
+    }
+
+    // The popover is shown again with focus on nothing: the list takes it.
+    await page.evaluate(() => {
+      const w = globalThis as unknown as PageGlobals;
+      w.document.activeElement?.blur?.();
+      w.dispatchEvent(new w.Event('focus'));
+    });
+    await expect(popover.taskList).toBeFocused();
+    expect(await onBody()).toBe(false);
+  });
+
   test('a task URL on the clipboard is offered when the popover opens; the offer can be dismissed', async ({ page, control, popover }) => {
     await control.putTask(task(41, { task_title: 'From the clipboard' }));
     await page.evaluate((url) => (globalThis as unknown as PageGlobals).navigator.clipboard.writeText(`see ${url}`), APP_URL(41));
@@ -125,9 +202,12 @@ test.describe('with a key', () => {
 });
 
 test('“Try with demo data” runs the demo against the built-in simulator', async ({ page, popover }) => {
-  await page.getByRole('button', { name: 'Try with demo data' }).click();
+  // The first run's heading has focus; the demo button is pressed from the keyboard and goes away.
+  await expect(page.getByRole('heading', { level: 2, name: 'Watch your Chamelio tasks from the tray' })).toBeFocused();
+  await page.getByRole('button', { name: 'Try with demo data' }).press('Enter');
   await expect(page.getByText('Demo data')).toBeVisible();
   await expect(popover.taskList.getByRole('option')).toHaveCount(10);
+  await expect(page.locator('[role="listbox"]:focus, #pin-input:focus')).toHaveCount(1);
   await expect(popover.connection).toHaveText('Connected');
   await expect(popover.row(/Northwind Traders/)).toContainText('Assignee: you');
 });

@@ -8,12 +8,15 @@ export interface PageGlobals {
   __pwned?: unknown;
   document: {
     addEventListener(type: 'securitypolicyviolation', listener: (e: { violatedDirective: string; blockedURI: string }) => void): void;
-    activeElement: { blur?: () => void } | null;
+    activeElement: { blur?: () => void; tagName?: string } | null;
+    body: unknown;
     querySelectorAll(selector: string): { length: number };
     documentElement: { scrollWidth: number; clientWidth: number; dataset: Record<string, string | undefined> };
     querySelector(selector: string): { scrollWidth: number; clientWidth: number } | null;
   };
   getComputedStyle(element: unknown): { backgroundColor: string };
+  dispatchEvent(event: unknown): boolean;
+  Event: new (type: string) => unknown;
   navigator: { clipboard: { writeText(text: string): Promise<void>; readText(): Promise<string> } };
   DataTransfer: new () => { setData(type: string, data: string): void };
 }
