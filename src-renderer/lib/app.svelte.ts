@@ -108,6 +108,16 @@ export class AppStore {
     }
   }
 
+  /** Runs a command that returns nothing; resolves whether it worked (a failure is shown, as with run). */
+  async attempt(command: () => Promise<unknown>): Promise<boolean> {
+    let ok = false;
+    await this.run(async () => {
+      await command();
+      ok = true;
+    });
+    return ok;
+  }
+
   #setProblem(problem: string | null, transport = false): void {
     this.problem = problem;
     this.#problemIsTransport = problem !== null && transport;
@@ -144,15 +154,23 @@ export class AppStore {
     await this.run(() => this.bridge.markSeen(taskId));
   }
 
-  async unpin(taskId: number): Promise<void> {
+  /** Unpins; only when that worked is there something to undo. Resolves whether it worked. */
+  async unpin(taskId: number): Promise<boolean> {
     const task = this.task(taskId);
     const fromDetails = this.view.kind === 'details' && this.view.taskId === taskId;
-    if (this.selectedId === taskId) this.selectedId = this.#neighbour(taskId);
-    await this.run(() => this.bridge.unpin(taskId));
-    if (fromDetails && this.view.kind === 'details') this.show({ kind: 'list' });
+    // The selection moves to the neighbour before the row goes, so it never jumps to the top meanwhile.
+    const wasSelected = this.selectedId === taskId;
+    if (wasSelected) this.selectedId = this.#neighbour(taskId);
+    const ok = await this.attempt(() => this.bridge.unpin(taskId));
+    if (!ok) {
+      if (wasSelected) this.selectedId = taskId;
+      return false;
+    }
+    if (fromDetails && this.view.kind === 'details' && this.view.taskId === taskId) this.show({ kind: 'list' });
     this.undo = { taskId, title: task ? taskLabel(task) : `Task ${taskId}` };
     clearTimeout(this.#undoTimer);
     this.#undoTimer = setTimeout(() => (this.undo = null), UNDO_MS);
+    return true;
   }
 
   /** The row after this one in the filtered list, else the one before: where the selection goes when it is unpinned. */

@@ -108,3 +108,29 @@ test('details: a failed read says so and keeps the last good details; they are r
   });
   await expect(details.getByText('Couldn’t load the details; retrying.')).toHaveCount(0, { timeout: 10_000 });
 });
+
+test('a failed unpin offers no Undo: the row stays and the failure is said in plain words', async ({ page }) => {
+  const t = task(7, { task_title: 'Stays pinned' });
+  await open(page, {
+    snapshot: stubSnapshot({ tasks: [summary(7, 'Stays pinned'), summary(8, 'Another')] }),
+    details: { 7: { summary: summary(7, 'Stays pinned'), task: t } },
+  });
+  await page.evaluate(() => (globalThis as unknown as StubGlobals).__failing.push('unpin'));
+  const row = page.getByRole('option', { name: /Stays pinned/ });
+  await page.getByRole('listbox').focus();
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('alert')).toHaveText('Could not unpin the task: the app’s engine ran into a problem.');
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+
+  // The same from the details: it stays open.
+  await row.click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Stays pinned' })).toBeVisible();
+  await page.getByRole('button', { name: 'Unpin' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect.poll(() => calls(page).then((c) => c.filter(([name]) => name === 'unpin').length)).toBe(2);
+  await expect(page.getByRole('heading', { level: 2, name: 'Stays pinned' })).toBeVisible();
+  // Both failures are in; an undo bar would last 10 s, so it would be here.
+  await expect(page.getByText(/Unpinned/)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  expect((await calls(page)).filter(([name]) => name === 'unpin')).toEqual([['unpin', [7]], ['unpin', [7]]]);
+});
