@@ -144,6 +144,37 @@ test.describe('with a key', () => {
     expect(await onBody()).toBe(false);
   });
 
+  test('live regions stay in the page while empty; “Saved.” shows next to the changed field, then goes', async ({ page, control, popover }) => {
+    // Every role=status is in the accessibility tree (a display:none region would not be announced).
+    const hiddenRegions = async () => (await page.locator('[role="status"]').count()) - (await page.getByRole('status').count());
+    await control.putTask(task(91, { task_title: 'Live regions' }));
+    await popover.pin('91');
+    await expect(popover.row(/Live regions/)).toBeVisible();
+    expect(await hiddenRegions()).toBe(0);
+    // The undo bar's region is there before anything is unpinned.
+    await expect(page.locator('[role="status"]').filter({ hasText: /^$/ })).not.toHaveCount(0);
+    await popover.row(/Live regions/).click();
+    await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
+    expect(await hiddenRegions()).toBe(0);
+
+    await popover.openSettings();
+    expect(await hiddenRegions()).toBe(0);
+    await popover.setField('Your email', 'me@example.com');
+    const saved = page.getByRole('status').filter({ hasText: 'Saved.' });
+    await expect(saved).toHaveCount(1);
+    const note = (await saved.boundingBox())!;
+    const label = (await page.getByText('Your email', { exact: true }).boundingBox())!;
+    // On the label's line, not at the bottom of the page.
+    expect(Math.abs(note.y + note.height / 2 - (label.y + label.height / 2))).toBeLessThan(label.height);
+    await page.getByRole('checkbox', { name: 'Step changes' }).click();
+    await expect(saved).toHaveCount(1);
+    const stepBox = (await page.getByRole('checkbox', { name: 'Step changes' }).boundingBox())!;
+    const note2 = (await saved.boundingBox())!;
+    expect(Math.abs(note2.y + note2.height / 2 - (stepBox.y + stepBox.height / 2))).toBeLessThan(stepBox.height * 1.5);
+    // Then it goes by itself.
+    await expect(saved).toHaveCount(0, { timeout: 8_000 });
+  });
+
   test('a task URL on the clipboard is offered when the popover opens; the offer can be dismissed', async ({ page, control, popover }) => {
     await control.putTask(task(41, { task_title: 'From the clipboard' }));
     await page.evaluate((url) => (globalThis as unknown as PageGlobals).navigator.clipboard.writeText(`see ${url}`), APP_URL(41));
@@ -192,6 +223,14 @@ test.describe('with a key', () => {
     await poll.fill('0');
     await poll.press('Tab');
     await expect(page.getByRole('alert')).toHaveText(/whole number of seconds from 1 to 3600/);
+
+    // The field says what is wrong with it, to assistive tech too.
+    await expect(poll).toHaveAttribute('aria-invalid', 'true');
+    await expect(poll).toHaveAccessibleDescription(/whole number of seconds from 1 to 3600/);
+    await poll.fill('5');
+    await poll.press('Tab');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(poll).not.toHaveAttribute('aria-invalid', 'true');
 
     await page.getByRole('radio', { name: 'Dark' }).check();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
