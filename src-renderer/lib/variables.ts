@@ -17,7 +17,8 @@ export type VariableView =
   | { kind: 'chips'; items: string[] }
   | { kind: 'list'; items: string[] }
   | { kind: 'files'; names: string[] }
-  | { kind: 'table'; columns: string[]; rows: string[][] }
+  /** numeric[i]: column i holds only numbers (kept on one line, aligned to the end). */
+  | { kind: 'table'; columns: string[]; rows: string[][]; numeric: boolean[] }
   | { kind: 'messages'; items: Message[] }
   | { kind: 'json'; text: string };
 
@@ -119,14 +120,24 @@ function table(v: unknown): VariableView | null {
   if (!rows) return null;
   if (rows.every(isDict)) {
     const keys = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
-    return { kind: 'table', columns: keys.map(humanize), rows: rows.map((r) => keys.map((k) => plain(r[k]))) };
+    const raw = rows.map((r) => keys.map((k) => r[k]));
+    return { kind: 'table', columns: keys.map(humanize), rows: raw.map((r) => r.map(plain)), numeric: numericColumns(raw, keys.length) };
   }
   if (rows.every(Array.isArray)) {
     const width = Math.max(columns?.length ?? 0, ...rows.map((r) => r.length));
     const cols = columns ?? Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
-    return { kind: 'table', columns: cols, rows: rows.map((r) => cols.map((_, i) => plain(r[i]))) };
+    const raw = rows.map((r) => cols.map((_, i) => (r as unknown[])[i]));
+    return { kind: 'table', columns: cols, rows: raw.map((r) => r.map(plain)), numeric: numericColumns(raw, cols.length) };
   }
   return null;
+}
+
+/** A column is numeric when it has a number and nothing but numbers (blanks aside). */
+function numericColumns(rows: unknown[][], width: number): boolean[] {
+  return Array.from({ length: width }, (_, i) => {
+    const values = rows.map((r) => r[i]).filter((v) => v !== null && v !== undefined && v !== '');
+    return values.length > 0 && values.every((v) => typeof v === 'number');
+  });
 }
 
 function messages(v: unknown): VariableView | null {

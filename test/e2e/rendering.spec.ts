@@ -79,3 +79,42 @@ test('variables of all fourteen types are rendered by type; an unknown shape as 
   await expect(unknown).toContainText('<script>window.__pwned = 1</script>');
   expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).__pwned ?? null)).toBeNull();
 });
+
+test('a wide dynamic_table scrolls sideways in its own box; cells wrap between words and numbers stay whole', async ({ page, control, popover }) => {
+  await page.setViewportSize({ width: 360, height: 600 });
+  const rows = [
+    { description: 'Supplementary', counterparty: 'Internationalisation', amount: 1234567.89, quantity: 25000, region: 'Asia Pacific' },
+    { description: 'Maintenance', counterparty: 'Acme', amount: 99.5, quantity: 3, region: 'Europe' },
+  ];
+  await control.putTask(task(23, { task_title: 'Wide table', variables: [{ variable_type: 'dynamic_table', variable_id: 'lines', value: rows, step_id: 's' }] }));
+  await popover.pin('23');
+  await popover.row(/Wide table/).click();
+  const table = page.getByRole('region', { name: 'Variables' }).getByRole('table');
+  await expect(table.getByRole('cell', { name: '1,234,567.89' })).toBeVisible();
+
+  const layout = await table.evaluate((t) => {
+    type Box = { scrollWidth: number; clientWidth: number };
+    type Cell = { textContent: string | null; firstChild: unknown };
+    type Doc = {
+      querySelector(s: string): Box;
+      createRange(): { selectNodeContents(n: unknown): void; getClientRects(): { length: number } };
+    };
+    const doc = (globalThis as unknown as { document: Doc }).document;
+    const el = t as unknown as { parentElement: Box; querySelectorAll(s: string): Cell[] };
+    // Lines a cell's text takes: one per line box of its text.
+    const lines = (cell: Cell): number => {
+      const range = doc.createRange();
+      range.selectNodeContents(cell);
+      return range.getClientRects().length;
+    };
+    const main = doc.querySelector('main');
+    return {
+      boxScrolls: el.parentElement.scrollWidth > el.parentElement.clientWidth,
+      mainOverflow: main.scrollWidth - main.clientWidth,
+      brokenWords: [...el.querySelectorAll('th, td')]
+        .filter((cell) => !/\s/.test(cell.textContent ?? '') && lines(cell) > 1)
+        .map((cell) => cell.textContent),
+    };
+  });
+  expect(layout).toEqual({ boxScrolls: true, mainOverflow: 0, brokenWords: [] });
+});

@@ -41,11 +41,13 @@ describe('viewVariable renders each documented type by its shape', () => {
       kind: 'table',
       columns: ['Item', 'Qty', 'Note'],
       rows: [['Laptop', '2', ''], ['Dock', '', 'x']],
+      numeric: [false, true, false],
     });
     expect(viewVariable('dynamic_table', { columns: ['A', { label: 'B' }], rows: [[1, 'two']] })).toEqual({
       kind: 'table',
       columns: ['A', 'B'],
       rows: [['1', 'two']],
+      numeric: [true, false],
     });
   });
 
