@@ -21,6 +21,8 @@ test.describe('with a key', () => {
   test('the key from CHAMELIO_API_KEY is used; a revoked key shows the API’s reason', async ({ page, sim, control, popover }) => {
     await expect(popover.connection).toHaveText('Connected');
     await expect(page.getByRole('heading', { name: 'Acme Corporation', level: 1 })).toBeVisible();
+    // A long org name is cut to the header's width; the tooltip has it whole.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('title', 'Acme Corporation');
     await control.putTask(task(11));
     await popover.pin('11');
     await expect(popover.row(/Task 11/)).toContainText('Pending');

@@ -30,6 +30,10 @@ test('task text with markup, script, RTL, emoji and very long strings is shown a
   await expect(row).toContainText(`${MARKUP} ${RTL} ${EMOJI}`);
   await expect(row).toContainText(SCRIPT);
   await expect(row).toContainText('<u>someone</u>@example.com');
+  // Cut to one line in the list; the whole of each line is in its tooltip, as plain text.
+  await expect(row.getByTitle(`${MARKUP} ${RTL} ${EMOJI}`, { exact: true })).toBeVisible();
+  await expect(row.getByTitle(`${SCRIPT} · Step: ${LONG} (review)`, { exact: true })).toBeVisible();
+  await expect(row.getByTitle(/Assignee: <u>someone<\/u>@example\.com$/)).toBeVisible();
   await row.click();
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(`${MARKUP} ${RTL} ${EMOJI}`);
   await expect(page.getByRole('article')).toContainText(LONG);
