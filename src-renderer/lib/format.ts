@@ -1,5 +1,5 @@
 /** Text for times, statuses and people. Locale-aware through Intl; no markup is ever produced. */
-import type { ConnectionState } from '../../src-main/contract/dto.ts';
+import type { ConnectionState, TaskProblem } from '../../src-main/contract/dto.ts';
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -60,6 +60,15 @@ const TONES: Record<string, Tone> = {
 
 export function statusTone(status: string): Tone {
   return TONES[status] ?? 'neutral';
+}
+
+/**
+ * The badge of a task: its status, unless the engine cannot read the task any more — then the last
+ * status it saw is stale, and the badge says what is wrong instead.
+ */
+export function taskBadge(status: string | null, problem: TaskProblem | null): { text: string; tone: Tone } {
+  if (problem) return { text: problem.kind === 'unavailable' ? 'Unavailable' : 'Error', tone: 'danger' };
+  return status ? { text: humanize(status), tone: statusTone(status) } : { text: 'Loading…', tone: 'neutral' };
 }
 
 /** The header's words for the connection, with the API's own reason for a key problem. */

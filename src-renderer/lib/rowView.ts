@@ -3,7 +3,7 @@
  * hundreds of rows, and one object per row is far cheaper to render than a dozen reactive pieces.
  */
 import type { TaskSummary } from '../../src-main/contract/dto.ts';
-import { humanize, parseTime, relativeTime, statusTone, type Tone } from './format.ts';
+import { parseTime, relativeTime, taskBadge, type Tone } from './format.ts';
 
 export interface RowView {
   title: string;
@@ -16,15 +16,18 @@ export interface RowView {
   /** One line under the row: what is wrong, else the unseen change; empty for none. */
   note: string;
   noteIsProblem: boolean;
+  /** The task cannot be read now: its workflow, step and assignee are the last known ones. */
+  stale: boolean;
 }
 
 export function rowView(task: TaskSummary, now: number): RowView {
   const step = task.stepName ? `Step: ${task.stepName}${task.stepType ? ` (${task.stepType})` : ''}` : null;
   const updated = parseTime(task.updatedAt);
+  const badge = taskBadge(task.status, task.problem);
   return {
     title: task.title ?? `Task ${task.id}`,
-    status: task.status ? humanize(task.status) : 'Loading…',
-    tone: task.status ? statusTone(task.status) : 'neutral',
+    status: badge.text,
+    tone: badge.tone,
     where: [task.workflowName, step].filter(Boolean).join(' · '),
     // The time first: it is short, so a long address is what the ellipsis cuts.
     who: [
@@ -37,5 +40,6 @@ export function rowView(task: TaskSummary, now: number): RowView {
       ? `⚠ ${task.problem.kind === 'unavailable' ? 'Unavailable' : 'Error'}: ${task.problem.message}`
       : ((task.unseen ? task.lastChange : null) ?? ''),
     noteIsProblem: task.problem !== null,
+    stale: task.problem !== null,
   };
 }

@@ -70,8 +70,14 @@ test.describe('with a key', () => {
     await control.deleteTask(13);
     await popover.refresh();
     await expect(row).toContainText('Unavailable');
+    // The badge says so; the last status seen is not shown as if it were current.
+    await expect(row.getByText('Unavailable', { exact: true })).toBeVisible();
+    await expect(row).not.toContainText('Pending');
     await row.click();
     await expect(page.getByRole('alert')).toContainText('Unavailable');
+    const details = page.getByRole('article');
+    await expect(details.getByText('Unavailable', { exact: true })).toBeVisible();
+    await expect(details.getByText('Last known details, from before the problem:')).toBeVisible();
   });
 
   test('a stopped server shows offline, and recovery follows', async ({ sim, control, popover }) => {

@@ -44,6 +44,10 @@ describe('rows', () => {
     expect(view.note).toBe('Pending → In progress');
     const broken = rowView(summary({ problem: { kind: 'unavailable', message: 'Task not found' }, unseen: true, lastChange: 'x' }), NOW);
     expect(broken).toMatchObject({ note: '⚠ Unavailable: Task not found', noteIsProblem: true });
+    // The last status is stale: the badge says what is wrong instead, in the danger tone.
+    expect(broken).toMatchObject({ status: 'Unavailable', tone: 'danger', stale: true });
+    expect(rowView(summary({ problem: { kind: 'error', message: 'No access' } }), NOW)).toMatchObject({ status: 'Error', tone: 'danger', stale: true });
+    expect(rowView(summary(), NOW)).toMatchObject({ status: 'In progress', tone: 'active', stale: false });
     expect(rowView(summary({ title: null, status: null }), NOW)).toMatchObject({ title: 'Task 1', status: 'Loading…' });
   });
 
