@@ -150,6 +150,7 @@ export class AppStore {
   async open(taskId: number): Promise<void> {
     // Coming back to the list selects the task that was open.
     this.selectedId = taskId;
+    this.pinResult = null;
     this.view = { kind: 'details', taskId };
     await this.run(() => this.bridge.markSeen(taskId));
   }
@@ -194,6 +195,8 @@ export class AppStore {
 
   /** Shows a view; back in the list, focus returns to the list (its selected row), else the filter or pin box. */
   show(view: View, focus = this.view.kind !== view.kind): void {
+    // The pin feedback is about what was just done in the list; another view leaves it behind.
+    if (this.view.kind !== view.kind) this.pinResult = null;
     this.view = view;
     if (focus && view.kind === 'list') void focusSoon(LIST_FOCUS);
   }

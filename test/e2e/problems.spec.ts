@@ -48,18 +48,37 @@ test.describe('with a key', () => {
     await expect(popover.connection).toHaveText('No API key');
   });
 
-  test('a pasted URL from another host is refused with its reason', async ({ page, control, popover }) => {
+  test('a pasted URL from another host is refused with its reason; only it stays in the box; the feedback goes', async ({ page, control, popover }) => {
     await control.putTask(task(12));
-    await popover.pin(`https://app.chamelio.ai.evil.example/workflows/tasks/99 ${APP_URL(12)}`);
+    const foreign = 'https://app.chamelio.ai.evil.example/workflows/tasks/99';
+    await popover.pin(`${foreign} ${APP_URL(12)}`);
     const refused = page.getByRole('list', { name: 'Not pinned' }).getByRole('listitem');
     await expect(refused).toHaveCount(1);
     await expect(refused).toContainText('https://app.chamelio.ai.evil.example/workflows/tasks/99');
     // The engine's reason: that host is not the Chamelio app's.
     await expect(refused).toContainText(/app\.chamelio\.ai\.evil\.example.? is not .?app\.chamelio\.ai/);
     await expect(page.getByText('Pinned 1 task.')).toBeVisible();
-    // The refused fragment stays in the box to be corrected.
-    await expect(popover.pinBox).not.toHaveValue('');
+    // Only the refused fragment stays in the box, to be corrected; the pinned URL has left it.
+    await expect(popover.pinBox).toHaveValue(foreign);
     await expect(popover.row(/Task 12/)).toBeVisible();
+
+    // Typing starts a new attempt: the old feedback goes.
+    await popover.pinBox.press('End');
+    await popover.pinBox.press('Backspace');
+    await expect(page.getByText('Pinned 1 task.')).toHaveCount(0);
+    await expect(page.getByRole('list', { name: 'Not pinned' })).toHaveCount(0);
+
+    // It can be dismissed (focus back in the box), and another view leaves it behind.
+    await popover.pin('12');
+    await expect(page.getByText('Already pinned: 12.')).toBeVisible();
+    await page.getByRole('button', { name: 'Dismiss pin feedback' }).click();
+    await expect(page.getByText('Already pinned: 12.')).toHaveCount(0);
+    await expect(popover.pinBox).toBeFocused();
+    await popover.pin('12');
+    await expect(page.getByText('Already pinned: 12.')).toBeVisible();
+    await popover.openSettings();
+    await popover.backToList();
+    await expect(page.getByText('Already pinned: 12.')).toHaveCount(0);
   });
 
   test('a deleted task shows as unavailable', async ({ page, control, popover }) => {
