@@ -50,6 +50,7 @@ export class AppStore {
   // Not shown anywhere, so it needs no reactivity.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #dismissed = new Set<string>();
+  #clipboardChecks = 0;
 
   constructor(bridge: Bridge, link: EngineLink | null = null) {
     this.bridge = bridge;
@@ -75,24 +76,34 @@ export class AppStore {
       this.snapshot ??= s;
     });
     const tick = setInterval(() => (this.now = Date.now()), TICK_MS);
-    const onShow = (): void => {
-      this.now = Date.now();
-      if (document.visibilityState !== 'visible') return;
-      void this.checkClipboard();
-      // The popover is shown again: if focus rests on nothing, put it where the view starts.
-      if (focusIsLost()) this.focusView();
+    // Showing the popover fires both visibilitychange and focus: whatever is done once per showing
+    // (reading the clipboard) waits until the popover was away (hidden or blurred) in between.
+    let away = document.visibilityState === 'hidden';
+    const onAway = (): void => {
+      away = true;
     };
-    document.addEventListener('visibilitychange', onShow);
-    window.addEventListener('focus', onShow);
-    void this.checkClipboard();
+    const onShown = (): void => {
+      if (document.visibilityState !== 'visible') return onAway();
+      this.now = Date.now();
+      // If focus rests on nothing, put it where the view starts.
+      if (focusIsLost()) this.focusView();
+      if (!away) return;
+      away = false;
+      void this.checkClipboard();
+    };
+    document.addEventListener('visibilitychange', onShown);
+    window.addEventListener('focus', onShown);
+    window.addEventListener('blur', onAway);
+    if (!away) void this.checkClipboard();
     return () => {
       offState();
       offShow();
       offLink?.();
       clearInterval(tick);
       clearTimeout(this.#undoTimer);
-      document.removeEventListener('visibilitychange', onShow);
-      window.removeEventListener('focus', onShow);
+      document.removeEventListener('visibilitychange', onShown);
+      window.removeEventListener('focus', onShown);
+      window.removeEventListener('blur', onAway);
     };
   }
 
@@ -138,13 +149,21 @@ export class AppStore {
   }
 
   async checkClipboard(): Promise<void> {
+    const check = ++this.#clipboardChecks;
     const ids = await this.bridge.clipboardSuggestion().catch(() => []);
-    this.suggestion = ids.filter((id) => !this.#dismissed.has(String(id)));
+    // Only the latest check counts.
+    if (check === this.#clipboardChecks) this.suggestion = ids.filter((id) => !this.#dismissed.has(String(id)));
   }
 
   dismissSuggestion(): void {
     for (const id of this.suggestion) this.#dismissed.add(String(id));
     this.suggestion = [];
+    void focusSoon(['pin']);
+  }
+
+  async pinSuggestion(): Promise<void> {
+    await this.pin(this.suggestion.join(' '));
+    void focusSoon(['pin']);
   }
 
   async open(taskId: number): Promise<void> {

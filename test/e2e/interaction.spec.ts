@@ -188,6 +188,45 @@ test.describe('with a key', () => {
     await offer.getByRole('button', { name: 'Pin from clipboard' }).click();
     await expect(popover.row(/From the clipboard/)).toBeVisible();
     await expect(offer).toHaveCount(0);
+    await expect(popover.pinBox).toBeFocused();
+  });
+
+  test('the clipboard offer moves nothing in the list, and the clipboard is read once per showing', async ({ page, control, popover }) => {
+    for (const id of [42, 43]) await control.putTask(task(id, { task_title: `Clipboard ${id}` }));
+    await popover.pin('42');
+    await expect(popover.row(/Clipboard 42/)).toBeVisible();
+    const reads: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/clipboardSuggestion')) reads.push(request.url());
+    });
+    await page.evaluate((url) => (globalThis as unknown as PageGlobals).navigator.clipboard.writeText(url), APP_URL(43));
+    await page.reload();
+    const offer = page.getByRole('group', { name: 'Task on the clipboard' });
+    await expect(offer).toContainText('Pin task 43 from the clipboard?');
+    const top = async () => (await popover.row(/Clipboard 42/).boundingBox())!.y;
+    const withOffer = await top();
+    await offer.getByRole('button', { name: 'Dismiss clipboard suggestion' }).click();
+    await expect(offer).toHaveCount(0);
+    expect(await top()).toBe(withOffer);
+    await expect(popover.pinBox).toBeFocused();
+    expect(reads).toHaveLength(1);
+
+    // Hidden, then shown again: visibilitychange and focus both fire, and the clipboard is read once.
+    await page.evaluate(() => {
+      type Doc = { dispatchEvent(e: unknown): boolean };
+      const w = globalThis as unknown as PageGlobals & { __visibility: string; document: Doc };
+      w.__visibility = 'hidden';
+      Object.defineProperty(w.document, 'visibilityState', { configurable: true, get: () => w.__visibility });
+      w.document.dispatchEvent(new w.Event('visibilitychange'));
+      w.dispatchEvent(new w.Event('blur'));
+      w.__visibility = 'visible';
+      w.document.dispatchEvent(new w.Event('visibilitychange'));
+      w.dispatchEvent(new w.Event('focus'));
+    });
+    await expect.poll(() => reads.length).toBe(2);
+    // Any second read would have been sent before a Refresh pressed afterwards is answered.
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/refresh')), popover.refresh()]);
+    expect(reads).toHaveLength(2);
   });
 
   test('a URL dropped on the popover is pinned', async ({ page, control, popover }) => {
