@@ -279,6 +279,33 @@ test.describe('with a key', () => {
   });
 });
 
+test('text fields’ borders keep at least 3:1 against their background in both themes', async ({ page, popover }) => {
+  const luminance = (rgb: string): number => {
+    const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((c) => {
+      const s = Number(c) / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const contrast = (a: string, b: string): number => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi! + 0.05) / (lo! + 0.05);
+  };
+  await popover.openSettings();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(page.locator('body')).toHaveCSS('background-color', scheme === 'dark' ? 'rgb(28, 28, 31)' : 'rgb(255, 255, 255)');
+    const fields = await page.locator('input[type="email"], input[type="number"], input[type="password"], input[type="text"], input[type="time"]').evaluateAll((inputs) =>
+      inputs.map((input) => {
+        const style = (globalThis as unknown as { getComputedStyle(e: unknown): { borderTopColor: string; backgroundColor: string } }).getComputedStyle(input);
+        return { border: style.borderTopColor, background: style.backgroundColor };
+      }),
+    );
+    expect(fields.length).toBeGreaterThan(4);
+    for (const field of fields) expect(contrast(field.border, field.background), `${scheme}: ${field.border} on ${field.background}`).toBeGreaterThanOrEqual(3);
+  }
+});
+
 test('“Try with demo data” runs the demo against the built-in simulator', async ({ page, popover }) => {
   // The first run's heading has focus; the demo button is pressed from the keyboard and goes away.
   await expect(page.getByRole('heading', { level: 2, name: 'Watch your Chamelio tasks from the tray' })).toBeFocused();
