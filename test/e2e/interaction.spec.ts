@@ -13,17 +13,30 @@ test.describe('with a key', () => {
     await expect(options).toHaveCount(3);
     await expect(options.first()).toContainText('Pending');
     const titles = (await options.allInnerTexts()).map((t) => /Keyboard task \d+/.exec(t)?.[0]);
+    const selected = popover.taskList.locator('[aria-selected="true"]');
 
+    // The keys are described to assistive tech; nothing is selected while the list has no focus.
+    await expect(popover.taskList).toHaveAccessibleDescription('↑↓ move · Enter opens · Delete unpins · Esc hides');
+    await popover.pinBox.focus();
+    await expect(selected).toHaveCount(0);
     await popover.taskList.focus();
+    await expect(popover.taskList).toBeFocused();
     await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('ArrowDown');
+    await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(selected).toHaveCount(1);
+    await popover.pinBox.focus();
+    await expect(selected).toHaveCount(0);
+
+    // Enter opens the selected row; Esc comes back to the list, focused, on the same row.
+    await popover.taskList.focus();
     await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 2 })).toHaveText(titles[1]!);
     await page.keyboard.press('Escape');
-    await expect(popover.taskList).toBeVisible();
+    await expect(popover.taskList).toBeFocused();
+    await expect(selected).toHaveText(new RegExp(titles[1]!));
 
-    await popover.taskList.focus();
     await page.keyboard.press('End');
     await expect(options.nth(2)).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Delete');
@@ -32,6 +45,15 @@ test.describe('with a key', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(options).toHaveCount(3);
 
+    // Esc in the filter with text clears it (and hides nothing); Esc on the list hides the popover.
+    const filter = page.getByLabel('Filter tasks');
+    await filter.fill('32');
+    await expect(options).toHaveCount(1);
+    await filter.press('Escape');
+    await expect(filter).toHaveValue('');
+    await expect(filter).toBeFocused();
+    await expect(options).toHaveCount(3);
+    expect(preview.events().filter((e) => e.event === 'hide-window')).toHaveLength(0);
     await popover.taskList.focus();
     await page.keyboard.press('Escape');
     await expect.poll(() => preview.events().filter((e) => e.event === 'hide-window')).toHaveLength(1);
