@@ -21,6 +21,8 @@ export interface Undo {
 }
 
 const UNDO_MS = 10_000;
+/** After a pause, the undo bar stays at least this long. */
+const UNDO_MIN_LEFT_MS = 3_000;
 const TICK_MS = 30_000;
 
 export function taskLabel(task: Pick<TaskSummary, 'id' | 'title'>): string {
@@ -47,6 +49,9 @@ export class AppStore {
   /** The problem shown is the transport's ("not answering"), cleared once the engine is back. */
   #problemIsTransport = false;
   #undoTimer: ReturnType<typeof setTimeout> | undefined;
+  #undoHeld = false;
+  #undoLeft = 0;
+  #undoSince = 0;
   // Not shown anywhere, so it needs no reactivity.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #dismissed = new Set<string>();
@@ -90,6 +95,11 @@ export class AppStore {
       if (!away) return;
       away = false;
       void this.checkClipboard();
+      // A change that arrived while the open task was out of sight is seen now.
+      if (this.view.kind === 'details' && this.task(this.view.taskId)?.unseen) {
+        const id = this.view.taskId;
+        void this.run(() => this.bridge.markSeen(id));
+      }
     };
     document.addEventListener('visibilitychange', onShown);
     window.addEventListener('focus', onShown);
@@ -188,9 +198,31 @@ export class AppStore {
     }
     if (fromDetails && this.view.kind === 'details' && this.view.taskId === taskId) this.show({ kind: 'list' });
     this.undo = { taskId, title: task ? taskLabel(task) : `Task ${taskId}` };
-    clearTimeout(this.#undoTimer);
-    this.#undoTimer = setTimeout(() => (this.undo = null), UNDO_MS);
+    this.#undoHeld = false;
+    this.#startUndoTimer(UNDO_MS);
     return true;
+  }
+
+  #startUndoTimer(ms: number): void {
+    clearTimeout(this.#undoTimer);
+    this.#undoLeft = ms;
+    this.#undoSince = Date.now();
+    this.#undoTimer = setTimeout(() => (this.undo = null), ms);
+  }
+
+  /** The pointer or focus is on the undo bar: its time stands still, so it cannot vanish under the hand. */
+  holdUndo(): void {
+    if (!this.undo || this.#undoHeld) return;
+    this.#undoHeld = true;
+    clearTimeout(this.#undoTimer);
+    this.#undoLeft = Math.max(0, this.#undoLeft - (Date.now() - this.#undoSince));
+  }
+
+  /** Pointer and focus have left the undo bar: the rest of its time runs (at least a few seconds). */
+  releaseUndo(): void {
+    if (!this.undo || !this.#undoHeld) return;
+    this.#undoHeld = false;
+    this.#startUndoTimer(Math.max(this.#undoLeft, UNDO_MIN_LEFT_MS));
   }
 
   /** The row after this one in the filtered list, else the one before: where the selection goes when it is unpinned. */

@@ -134,3 +134,59 @@ test('a failed unpin offers no Undo: the row stays and the failure is said in pl
   await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
   expect((await calls(page)).filter(([name]) => name === 'unpin')).toEqual([['unpin', [7]], ['unpin', [7]]]);
 });
+
+test('a change to the open task while the popover was hidden is marked seen when it is shown again', async ({ page }) => {
+  const t = task(7, { task_title: 'Seen on return' });
+  await open(page, {
+    snapshot: stubSnapshot({ tasks: [summary(7, 'Seen on return')] }),
+    details: { 7: { summary: summary(7, 'Seen on return'), task: t } },
+  });
+  const markSeen = async () => (await calls(page)).filter(([name]) => name === 'markSeen').length;
+  await page.getByRole('option', { name: /Seen on return/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Seen on return' })).toBeVisible();
+  await expect.poll(markSeen).toBe(1);
+
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    page.evaluate((s) => {
+      type W = { __visibility: string; document: { dispatchEvent(e: unknown): boolean }; dispatchEvent(e: unknown): boolean; Event: new (t: string) => unknown };
+      const w = globalThis as unknown as W;
+      w.__visibility = s;
+      Object.defineProperty(w.document, 'visibilityState', { configurable: true, get: () => w.__visibility });
+      w.document.dispatchEvent(new w.Event('visibilitychange'));
+      w.dispatchEvent(new w.Event(s === 'hidden' ? 'blur' : 'focus'));
+    }, state);
+  await setVisibility('hidden');
+  // The task changes while nobody can see it: it stays unseen.
+  await page.evaluate(
+    (s) => (globalThis as unknown as StubGlobals).__emit('state', s),
+    stubSnapshot({ tasks: [{ ...summary(7, 'Seen on return'), status: 'in_progress', unseen: true, lastChange: 'Pending → In progress' }] }),
+  );
+  await expect(page.getByRole('article')).toContainText('In progress');
+  expect(await markSeen()).toBe(1);
+  await setVisibility('visible');
+  await expect.poll(markSeen).toBe(2);
+  expect((await calls(page)).filter(([name]) => name === 'markSeen').at(-1)).toEqual(['markSeen', [7]]);
+});
+
+test('the undo bar stands still while it is hovered or focused', async ({ page }) => {
+  await page.clock.install();
+  await open(page, { snapshot: stubSnapshot({ tasks: [summary(7, 'Held'), summary(8, 'Another')] }), details: {} });
+  await page.getByRole('listbox').focus();
+  await page.keyboard.press('Delete');
+  const bar = page.getByRole('status').filter({ hasText: 'Unpinned “Held”.' });
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await expect(bar).toBeVisible();
+
+  await bar.hover();
+  await page.clock.runFor(20_000);
+  await expect(undo).toBeVisible();
+  await page.mouse.move(5, 5);
+  await undo.focus();
+  await page.clock.runFor(20_000);
+  await expect(undo).toBeVisible();
+  // Neither pointer nor focus on it: the rest of its time runs out.
+  await page.getByRole('listbox').focus();
+  await page.clock.runFor(11_000);
+  await expect(undo).toHaveCount(0);
+  await expect(bar).toHaveCount(0);
+});

@@ -264,6 +264,51 @@ test.describe('with a key', () => {
     await expect(popover.row(/Dropped task/)).toBeVisible();
   });
 
+  test('a dropped file is refused without the page navigating to it; no favicon is fetched', async ({ page, popover }) => {
+    const favicons: string[] = [];
+    page.on('request', (r) => {
+      if (/favicon/.test(r.url())) favicons.push(r.url());
+    });
+    await page.reload();
+    await expect(popover.pinBox).toBeVisible();
+    await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', 'data:,');
+    const prevented = await page.evaluate(() => {
+      type DT = { items: { add(f: unknown): void } };
+      type W = {
+        DataTransfer: new () => DT;
+        File: new (parts: string[], name: string, o: { type: string }) => unknown;
+        DragEvent: new (type: string, init: { dataTransfer: DT; bubbles: boolean; cancelable: boolean }) => { defaultPrevented: boolean };
+        document: { querySelector(s: string): { dispatchEvent(e: unknown): boolean } };
+      };
+      const w = globalThis as unknown as W;
+      const dt = new w.DataTransfer();
+      dt.items.add(new w.File(['%PDF'], 'contract.pdf', { type: 'application/pdf' }));
+      const main = w.document.querySelector('main');
+      return ['dragenter', 'dragover', 'drop'].map((type) => {
+        const event = new w.DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true });
+        main.dispatchEvent(event);
+        return `${type}: ${event.defaultPrevented}`;
+      });
+    });
+    expect(prevented).toEqual(['dragenter: false', 'dragover: true', 'drop: true']);
+    await expect(page.getByRole('list', { name: 'Not pinned' })).toHaveCount(0);
+    expect(favicons).toEqual([]);
+  });
+
+  test('the theme chosen in Settings is on the page before the first snapshot arrives', async ({ page, popover }) => {
+    await popover.openSettings();
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    // The engine holds its answer back: the page is still loading when it is painted.
+    await page.route('**/api/events', () => {});
+    await page.route('**/api/getState', () => {});
+    await page.reload();
+    await expect(page.getByText('Loading…')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(28, 28, 31)');
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+  });
+
   test('the filter box narrows the list and keeps the engine’s order', async ({ page, control, popover }) => {
     await control.putTask(task(61, { task_title: 'NDA - Globex' }));
     await control.putTask(task(62, { task_title: 'Lease renewal', workflow_name: 'Real Estate' }));

@@ -15,6 +15,11 @@ test('first run, key, paste a URL, details, status change, assigned to you, unpi
   // First run says what to do and offers the demo.
   await expect(page.getByRole('heading', { name: 'Watch your Chamelio tasks from the tray' })).toBeVisible();
   await expect(page.getByText('Create an API key in Chamelio')).toBeVisible();
+  // Numbered steps, and none points at a box that is not on the screen yet.
+  const steps = page.getByRole('list').filter({ hasText: 'Create an API key' }).getByRole('listitem');
+  await expect(steps).toHaveCount(3);
+  await expect(steps.first()).toHaveCSS('display', 'list-item');
+  await expect(steps.nth(2)).not.toContainText('Task URL or ID');
   await expect(page.getByRole('button', { name: 'Try with demo data' })).toBeVisible();
   await expect(popover.connection).toHaveText('No API key');
 

@@ -15,6 +15,14 @@ test('an invalid key shows the API’s own reason and is not stored', async ({ p
   await expect(page.getByRole('heading', { name: 'Watch your Chamelio tasks from the tray' })).toBeVisible();
 });
 
+test('no answer from Chamelio while saving the key is worded as such, not as a refusal', async ({ page, sim, popover }) => {
+  await expect(page.getByRole('heading', { name: 'Watch your Chamelio tasks from the tray' })).toBeVisible();
+  await sim.close();
+  await popover.setKey(sim.apiKey);
+  await expect(page.getByTestId('key-error')).toHaveText(/^Couldn’t reach Chamelio to check the key: /);
+  await expect(page.getByTestId('key-error')).not.toContainText('refused');
+});
+
 test.describe('with a key', () => {
   test.use({ keyFromEnv: true });
 
