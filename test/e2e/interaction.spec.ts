@@ -251,17 +251,27 @@ test.describe('with a key', () => {
     expect(reads).toHaveLength(2);
   });
 
-  test('a URL dropped on the popover is pinned', async ({ page, control, popover }) => {
+  test('a URL dropped on the popover is pinned; the uri-list’s comment lines are not', async ({ page, control, popover }) => {
     await control.putTask(task(51, { task_title: 'Dropped task' }));
+    await control.putTask(task(52, { task_title: 'Only named in a comment' }));
     await expect(popover.pinBox).toBeVisible();
-    const dataTransfer = await page.evaluateHandle((url) => {
-      const dt = new (globalThis as unknown as PageGlobals).DataTransfer();
-      dt.setData('text/uri-list', `# a comment line\n${url}`);
-      return dt;
-    }, APP_URL(51));
+    // A uri-list's comment lines start with #; this one names another task, which must not be pinned.
+    const dataTransfer = await page.evaluateHandle(
+      ([url, other]) => {
+        const dt = new (globalThis as unknown as PageGlobals).DataTransfer();
+        dt.setData('text/uri-list', `# replaces ${other}\r\n${url}`);
+        return dt;
+      },
+      [APP_URL(51), APP_URL(52)],
+    );
     await page.dispatchEvent('main', 'dragover', { dataTransfer });
     await page.dispatchEvent('main', 'drop', { dataTransfer });
     await expect(popover.row(/Dropped task/)).toBeVisible();
+    // The comment line was skipped, not offered to the engine as text to pin.
+    await expect(page.getByText('Pinned 1 task.')).toBeVisible();
+    await expect(popover.row(/Only named in a comment/)).toHaveCount(0);
+    await expect(page.getByRole('list', { name: 'Not pinned' })).toHaveCount(0);
+    await expect(popover.taskList.getByRole('option')).toHaveCount(1);
   });
 
   test('a dropped file is refused without the page navigating to it; no favicon is fetched', async ({ page, popover }) => {
@@ -384,23 +394,74 @@ test('“Try with demo data” runs the demo against the built-in simulator', as
   await expect(popover.row(/Northwind Traders/)).toContainText('Assignee: you');
 });
 
-test('usable at 360×480 in the dark: nothing scrolls sideways', async ({ page, control, sim, popover }) => {
+test('usable at 360×480 in the dark: nothing sticks out sideways, in any view', async ({ page, control, sim, popover }) => {
   await page.setViewportSize({ width: 360, height: 480 });
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(28, 28, 31)');
   await popover.setKey(sim.apiKey);
-  await control.putTask(task(71, { task_title: 'A rather long title for a narrow popover window, to see it wrap' }));
+  const word = 'Unbreakable'.repeat(8);
+  await control.putTask(
+    task(71, {
+      task_title: `A rather long title for a narrow popover window ${word}`,
+      workflow_name: `Workflow ${word}`,
+      current_step_name: `Step ${word}`,
+      assignee_email: `${'someone.with.a.long.name'.repeat(3)}@example.com`,
+      variables: [
+        { variable_type: 'text', variable_id: 'note', value: word, step_id: 's' },
+        { variable_type: 'multi_select', variable_id: 'flags', value: [word, 'short'], step_id: 's' },
+      ],
+    }),
+  );
   await popover.pin('71');
+
+  /**
+   * main has overflow-x: hidden, so the document never scrolls sideways even when content is cut
+   * off: measure main's own overflow and every element's box against the viewport instead. Boxes
+   * inside a container that scrolls sideways on purpose (a wide table) are that container's business.
+   */
   const sideways = () =>
     page.evaluate(() => {
-      const root = (globalThis as unknown as PageGlobals).document.documentElement;
-      return root.scrollWidth - root.clientWidth;
+      type Rect = { left: number; right: number; width: number; height: number };
+      type El = {
+        tagName: string;
+        className: unknown;
+        parentElement: El | null;
+        getBoundingClientRect(): Rect;
+        scrollWidth: number;
+        clientWidth: number;
+      };
+      const w = globalThis as unknown as {
+        innerWidth: number;
+        document: { querySelector(s: string): El; querySelectorAll(s: string): El[] };
+        getComputedStyle(e: El): { overflowX: string; position: string; clipPath: string };
+      };
+      const main = w.document.querySelector('main');
+      const scrollsOnPurpose = (el: El): boolean => {
+        for (let a = el.parentElement; a && a !== main; a = a.parentElement) {
+          if (['auto', 'scroll'].includes(w.getComputedStyle(a).overflowX)) return true;
+        }
+        return false;
+      };
+      const out = [...w.document.querySelectorAll('body *')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || w.getComputedStyle(el).clipPath === 'inset(50%)') return false;
+        return (r.right > w.innerWidth + 0.5 || r.left < -0.5) && !scrollsOnPurpose(el);
+      });
+      return {
+        mainOverflow: main.scrollWidth - main.clientWidth,
+        outside: out.map((el) => `${el.tagName.toLowerCase()}.${String(el.className)}`),
+      };
     });
+  const fits = { mainOverflow: 0, outside: [] };
+
   await expect(popover.row(/narrow popover/)).toBeVisible();
-  expect(await sideways()).toBe(0);
+  expect(await sideways()).toEqual(fits);
   await popover.row(/narrow popover/).click();
   await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
-  expect(await sideways()).toBe(0);
+  await expect(page.getByRole('region', { name: 'Variables' })).toContainText(word);
+  expect(await sideways()).toEqual(fits);
+  await popover.openActivity();
+  expect(await sideways()).toEqual(fits);
   await popover.openSettings();
-  expect(await sideways()).toBe(0);
+  expect(await sideways()).toEqual(fits);
 });
