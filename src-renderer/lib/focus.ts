@@ -17,6 +17,17 @@ export type FocusTarget = keyof typeof TARGETS;
 /** The list view: the list (its selected row), else the filter, else the pin box, else the first-run heading. */
 export const LIST_FOCUS: readonly FocusTarget[] = ['list', 'filter', 'pin', 'heading'];
 
+/**
+ * Focuses without the browser's own scrolling: focusing a tall list would scroll its top to the top
+ * of the view, hiding the pin box and filter above it. Only what matters is brought into view — for
+ * a list, its active row.
+ */
+export function focusInView(element: HTMLElement): void {
+  element.focus({ preventScroll: true });
+  const active = element.getAttribute('aria-activedescendant');
+  (active ? document.getElementById(active) : element)?.scrollIntoView({ block: 'nearest' });
+}
+
 /** True when focus rests on nothing (the page itself). */
 export function focusIsLost(): boolean {
   const active = document.activeElement;
@@ -42,7 +53,9 @@ export async function focusSoon(targets: readonly FocusTarget[], waitMs = 0): Pr
   for (const target of targets) {
     const element = document.querySelector<HTMLElement>(TARGETS[target]);
     if (element) {
-      element.focus();
+      // Focusing a tall list would scroll its top to the top of the view, hiding the pin box above
+      // it: bring only what matters into view — the selected row, or the element itself.
+      focusInView(element);
       return;
     }
   }

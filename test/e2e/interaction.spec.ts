@@ -390,6 +390,13 @@ test('“Try with demo data” runs the demo against the built-in simulator', as
   await expect(page.getByText('Demo data')).toBeVisible();
   await expect(popover.taskList.getByRole('option')).toHaveCount(10);
   await expect(page.locator('[role="listbox"]:focus, #pin-input:focus')).toHaveCount(1);
+  // Taking focus did not scroll the (taller than the window) list's top up over the pin box.
+  await page.reload();
+  await expect(popover.taskList).toBeFocused();
+  await expect(popover.pinBox).toBeInViewport();
+  await page.getByLabel('Filter tasks').press('ArrowDown');
+  await expect(popover.taskList).toBeFocused();
+  await expect(popover.pinBox).toBeInViewport();
   await expect(popover.connection).toHaveText('Connected');
   await expect(popover.row(/Northwind Traders/)).toContainText('Assignee: you');
 });
