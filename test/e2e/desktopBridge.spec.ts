@@ -189,4 +189,15 @@ test('the undo bar stands still while it is hovered or focused', async ({ page }
   await page.clock.runFor(11_000);
   await expect(undo).toHaveCount(0);
   await expect(bar).toHaveCount(0);
+
+  // Undo pressed from the keyboard takes its button (and focus) away: the next bar is not held by that.
+  await page.keyboard.press('Delete');
+  await undo.press('Enter');
+  await expect(page.getByRole('listbox')).toBeFocused();
+  await page.keyboard.press('Delete');
+  await expect(undo).toBeVisible();
+  await page.getByRole('status').filter({ hasText: /^Unpinned/ }).hover();
+  await page.mouse.move(5, 5);
+  await page.clock.runFor(11_000);
+  await expect(undo).toHaveCount(0);
 });
