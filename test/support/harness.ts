@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppService, type AppServiceDeps } from '../../src-main/core/app/AppService.ts';
+import { AppService } from '../../src-main/core/app/AppService.ts';
+import type { AppServiceDeps } from '../../src-main/core/app/ports.ts';
 import { emptyState } from '../../src-main/core/app/loadPersistedState.ts';
 import { DEFAULT_SETTINGS } from '../../src-main/core/app/Settings.ts';
 import type { Fetch, Logger } from '../../src-main/core/app/ports.ts';

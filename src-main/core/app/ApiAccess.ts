@@ -1,11 +1,26 @@
-import type { ApiResult, UnauthorizedReason } from '../chamelio/ApiError.ts';
+import type { ApiError, ApiResult, UnauthorizedReason } from '../chamelio/ApiError.ts';
 import { ChamelioClient } from '../chamelio/ChamelioClient.ts';
 import type { OrgInfo } from '../chamelio/Task.ts';
-import type { OrgSummary } from './AppSnapshot.ts';
+import type { KeyCheckResult, OrgSummary } from './AppSnapshot.ts';
 import type { Clock, Fetch, KeyProtection } from './ports.ts';
+import { describeApiError } from './summarize.ts';
 
 /** Until the key's own limit is known: half of the documented example (120 a minute). */
 export const FALLBACK_RATE_LIMIT = 60;
+
+const API_KEY_FORMAT = /^ca_[A-Za-z0-9_\-=.]{4,500}$/;
+
+/** A typed key whose shape is wrong is refused before anything is sent. */
+export function malformedKey(candidate: string): Extract<KeyCheckResult, { ok: false }> | null {
+  if (API_KEY_FORMAT.test(candidate)) return null;
+  return { ok: false, reason: 'invalid-format', message: 'A Chamelio API key starts with ca_ and has no spaces.' };
+}
+
+/** Why a typed key was not taken, in the API's own words where it gave some. */
+export function keyRefused(error: ApiError): Extract<KeyCheckResult, { ok: false }> {
+  const reason = error.kind === 'unauthorized' ? error.reason : error.kind === 'network' || error.kind === 'timeout' ? 'network' : 'other';
+  return { ok: false, reason, message: describeApiError(error) };
+}
 
 export interface ApiAccessDeps {
   fetch: Fetch;

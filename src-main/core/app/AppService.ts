@@ -2,41 +2,18 @@ import type { ApiResult } from '../chamelio/ApiError.ts';
 import { isTerminalStatus, type OrgInfo, type Task } from '../chamelio/Task.ts';
 import { parseTaskRefs } from '../tasks/parseTaskRefs.ts';
 import { TaskMonitor, type SystemChange } from '../tasks/TaskMonitor.ts';
-import { ApiAccess } from './ApiAccess.ts';
+import { ApiAccess, keyRefused, malformedKey } from './ApiAccess.ts';
 import { applySettingsPatch } from './applySettingsPatch.ts';
-import type {
-  AppSnapshot,
-  ConnectionState,
-  KeyCheckResult,
-  OrgSummary,
-  PinResult,
-  SettingsUpdateResult,
-  TaskDetail,
-} from './AppSnapshot.ts';
+import type { AppSnapshot, ConnectionState, KeyCheckResult, OrgSummary, PinResult, SettingsUpdateResult, TaskDetail } from './AppSnapshot.ts';
 import { ChangeRecorder } from './ChangeRecorder.ts';
 import { connectionAfter } from './connectionAfter.ts';
 import { emptyState, loadPersistedState } from './loadPersistedState.ts';
 import type { PersistedState } from './PersistedState.ts';
 import { PinList } from './PinList.ts';
-import type { Clock, Fetch, KeyProtection, Logger, Notifier, Persistence, SecretStore, TrayView } from './ports.ts';
+import type { AppServiceDeps, KeyProtection } from './ports.ts';
 import { CHAMELIO_APP_HOST, type Settings, type SettingsPatch } from './Settings.ts';
-import { buildTrayState, describeApiError, lastChangeByTask, summarize, summarizeAll, taskLink } from './summarize.ts';
+import { buildTrayState, lastChangeByTask, summarize, summarizeAll, taskLink } from './summarize.ts';
 import type { TrayState } from './TrayState.ts';
-
-export interface AppServiceDeps {
-  clock: Clock;
-  fetch: Fetch;
-  persistence: Persistence;
-  secrets: SecretStore;
-  notifier: Notifier;
-  tray?: TrayView;
-  logger: Logger;
-  random?: () => number;
-  /** Request timeout; tests shorten it. */
-  requestTimeoutMs?: number;
-  /** Formats "checked 10:42" in the tray tooltip; defaults to Intl in the runtime's locale. */
-  formatTime?: (at: number) => string;
-}
 
 export interface DemoSetup {
   apiBaseUrl: string;
@@ -47,7 +24,6 @@ export interface DemoSetup {
 
 /** State changes are pushed to listeners at most this often. */
 const EMIT_DELAY_MS = 50;
-const API_KEY_FORMAT = /^ca_[A-Za-z0-9_\-=.]{4,500}$/;
 
 /**
  * The one facade every UI command goes through, for both transports. It owns the pinned tasks,
@@ -187,18 +163,13 @@ export class AppService {
 
   async setApiKey(key: string, allowWeak: boolean): Promise<KeyCheckResult> {
     const candidate = typeof key === 'string' ? key.trim() : '';
-    if (!API_KEY_FORMAT.test(candidate)) {
-      return { ok: false, reason: 'invalid-format', message: 'A Chamelio API key starts with ca_ and has no spaces.' };
-    }
+    const malformed = malformedKey(candidate);
+    if (malformed) return malformed;
     // A key is checked against the user's own server, never the demo's.
     if (this.realState !== null) await this.leaveDemo();
     // The user asked for this one: it is counted in the budget but never refused by it.
     const checked = await this.access.verify(candidate, () => this.monitor.spend())!;
-    if (!checked.ok) {
-      const error = checked.error;
-      const reason = error.kind === 'unauthorized' ? error.reason : error.kind === 'network' || error.kind === 'timeout' ? 'network' : 'other';
-      return { ok: false, reason, message: describeApiError(error) };
-    }
+    if (!checked.ok) return keyRefused(checked.error);
     const protection = await this.deps.secrets.set(candidate, { allowWeak: allowWeak === true });
     if (candidate !== this.access.key) this.monitor.invalidateInFlight();
     this.access.use(candidate, protection);
@@ -283,7 +254,7 @@ export class AppService {
       pollingPaused: this.monitor.pausedBy().some((r) => r === 'suspended' || r === 'offline'),
       lastCheckedAt: this.lastCheckedAt,
       now: this.deps.clock.now(),
-      formatTime: this.deps.formatTime ?? defaultFormatTime,
+      formatTime: this.deps.formatTime,
     });
   }
 
@@ -424,8 +395,4 @@ export class AppService {
       this.deps.tray?.render(this.trayState(snapshot));
     }, EMIT_DELAY_MS);
   }
-}
-
-function defaultFormatTime(at: number): string {
-  return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(at);
 }

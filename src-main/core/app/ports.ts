@@ -70,3 +70,19 @@ export interface Logger {
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
 }
+
+/** Everything the AppService facade is given: the ports above, and a few knobs for tests. */
+export interface AppServiceDeps {
+  clock: Clock;
+  fetch: Fetch;
+  persistence: Persistence;
+  secrets: SecretStore;
+  notifier: Notifier;
+  tray?: TrayView;
+  logger: Logger;
+  random?: () => number;
+  /** Request timeout; tests shorten it. */
+  requestTimeoutMs?: number;
+  /** Formats "checked 10:42" in the tray tooltip; defaults to Intl in the runtime's locale. */
+  formatTime?: (at: number) => string;
+}

@@ -96,8 +96,8 @@ export interface TrayInputs {
   pollingPaused: boolean;
   lastCheckedAt: number | null;
   now: number;
-  /** "10:42" in the user's locale. */
-  formatTime: (at: number) => string;
+  /** "10:42" in the user's locale; Intl's by default. */
+  formatTime?: (at: number) => string;
 }
 
 /** The tray at a glance, most urgent state first. */
@@ -121,7 +121,8 @@ export function buildTrayState(input: TrayInputs): TrayState {
   else if (connection.kind === 'degraded') parts.push('Chamelio has errors');
   else if (connection.kind === 'rate-limited') parts.push('rate limited');
   if (notificationsPaused) parts.push('notifications paused');
-  if (input.lastCheckedAt !== null) parts.push(`checked ${input.formatTime(input.lastCheckedAt)}`);
+  const formatTime = input.formatTime ?? ((at: number) => new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(at));
+  if (input.lastCheckedAt !== null) parts.push(`checked ${formatTime(input.lastCheckedAt)}`);
 
   const tasks: TrayMenuTask[] = summaries.map((s) => ({
     id: s.id,
