@@ -97,6 +97,18 @@ describe('AppService races', () => {
     expect(h.app.getState().connection.kind).toBe('ok');
   });
 
+  it('keeps the refused key shown when a slower answer for another task arrives after the 401', async () => {
+    await withTask(5);
+    h.simulator.setTask(makeTask({ task_id: 6 }));
+    await h.app.pin('6');
+    await h.run(3_000);
+    h.simulator.injectFault({ kind: 'unauthorized', reason: 'key-revoked' }, { times: Infinity, route: 'tasks', taskId: 5 });
+    h.simulator.injectFault({ kind: 'slow', delayMs: 300 }, { times: 1, route: 'tasks', taskId: 6 });
+    await h.app.refresh();
+    await h.run(1_000);
+    expect(h.app.getState().connection).toMatchObject({ kind: 'key-problem', reason: 'key-revoked' });
+  });
+
   it('forgets the key and takes new baselines when the API address changes', async () => {
     await withTask();
     const other = await ChamelioSimulator.start({ port: 0, now: () => h.clock.now() });

@@ -57,6 +57,8 @@ export class ChangeRecorder {
     this.activity = activity.slice(0, ACTIVITY_CAP);
     this.pending = [];
     this.held = [];
+    if (this.heldTimer !== null) this.deps.clock.clearTimeout(this.heldTimer);
+    this.heldTimer = null;
     this.dirty = false;
   }
 
