@@ -1,4 +1,5 @@
 import type { ApiError, ApiResult, UnauthorizedReason } from '../chamelio/ApiError.ts';
+import { isApiKeyShape } from '../chamelio/apiKey.ts';
 import { ChamelioClient } from '../chamelio/ChamelioClient.ts';
 import type { OrgInfo } from '../chamelio/Task.ts';
 import type { KeyCheckResult, OrgSummary } from './AppSnapshot.ts';
@@ -8,11 +9,9 @@ import { describeApiError } from './summarize.ts';
 /** Until the key's own limit is known: half of the documented example (120 a minute). */
 export const FALLBACK_RATE_LIMIT = 60;
 
-const API_KEY_FORMAT = /^ca_[A-Za-z0-9_\-=.]{4,500}$/;
-
 /** A typed key whose shape is wrong is refused before anything is sent. */
 export function malformedKey(candidate: string): Extract<KeyCheckResult, { ok: false }> | null {
-  if (API_KEY_FORMAT.test(candidate)) return null;
+  if (isApiKeyShape(candidate)) return null;
   return { ok: false, reason: 'invalid-format', message: 'A Chamelio API key starts with ca_ and has no spaces.' };
 }
 

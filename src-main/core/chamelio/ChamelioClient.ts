@@ -8,6 +8,7 @@ import type { ApiError, ApiResult, UnauthorizedReason } from './ApiError.ts';
 import type { OrgInfo, Task } from './Task.ts';
 import { validateOrgInfo, validateTask, type Validation } from './validate.ts';
 import { cleanText, describeNetworkError, errorDetail } from './errorDetail.ts';
+import { redactKey } from './apiKey.ts';
 
 export { parseApiBaseUrl } from './parseApiBaseUrl.ts';
 export { validateOrgInfo, validateTask } from './validate.ts';
@@ -144,7 +145,7 @@ export class ChamelioClient {
     }
     const body = await readBody(response, ERROR_BODY_BYTES, signal, true);
     // The key is taken out before errorDetail shortens the text, so no cut can leave part of it.
-    const detail = body.ok ? errorDetail(new TextDecoder().decode(body.bytes).split(key).join('[redacted]'), contentType) : '';
+    const detail = body.ok ? errorDetail(redactKey(new TextDecoder().decode(body.bytes), key), contentType) : '';
     switch (status) {
       case 401:
         return failure({ kind: 'unauthorized', reason: UNAUTHORIZED_REASONS.get(detail.toLowerCase()) ?? 'unknown', detail });
@@ -251,7 +252,7 @@ export function parseRetryAfter(header: string | null, now: number): number | nu
 
 /** The key must never reach an error, even if a server or a network library echoes it. */
 function redact(error: ApiError, key: string): ApiError {
-  const scrub = (text: string): string => text.split(key).join('[redacted]');
+  const scrub = (text: string): string => redactKey(text, key);
   switch (error.kind) {
     case 'unauthorized':
     case 'not-found':

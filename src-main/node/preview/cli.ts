@@ -6,20 +6,9 @@
  */
 import { parsePreviewArgs, PREVIEW_USAGE } from './parsePreviewArgs.ts';
 import { startPreview } from './startPreview.ts';
-import type { Logger } from '../../core/app/ports.ts';
+import { jsonLineLogger } from './jsonLineLogger.ts';
 
-/** A Chamelio key that slipped into a log message is masked. */
-const mask = (text: string): string => text.replace(/\bca_[A-Za-z0-9_\-=.]{4,}/g, 'ca_[redacted]');
-
-const logger: Logger = {
-  info: (message, fields) => log('info', message, fields),
-  warn: (message, fields) => log('warn', message, fields),
-  error: (message, fields) => log('error', message, fields),
-};
-
-function log(level: string, message: string, fields?: Record<string, unknown>): void {
-  process.stderr.write(`${mask(JSON.stringify({ level, message, ...fields }))}\n`);
-}
+const logger = jsonLineLogger((text) => process.stderr.write(text));
 
 // Lines wait until the URL has been printed, so it is always the first.
 let urlPrinted = false;

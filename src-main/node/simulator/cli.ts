@@ -9,6 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ChamelioSimulator } from './ChamelioSimulator.ts';
+import { isApiKeyShape } from '../../core/chamelio/apiKey.ts';
 
 const USAGE =
   'usage: cli.ts [--port N] [--rate-limit N] [--evolve-ms N] [--api-key ca_...] [--no-demo] [--no-rate-limit]';
@@ -47,7 +48,7 @@ try {
 const port = wholeNumber(values.port, 'port', 0);
 if (port > 65535) fail('--port must be at most 65535');
 const apiKey = values['api-key'];
-if (apiKey !== undefined && !/^ca_[A-Za-z0-9_-]{8,}$/.test(apiKey)) fail('--api-key must look like ca_<base64url>');
+if (apiKey !== undefined && !isApiKeyShape(apiKey)) fail('--api-key must look like ca_<base64url>');
 
 const simulator = await ChamelioSimulator.start({
   port,

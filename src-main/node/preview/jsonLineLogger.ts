@@ -1,0 +1,15 @@
+import type { Logger } from '../../core/app/ports.ts';
+import { redactLogFields } from '../../core/app/redactLogFields.ts';
+import { maskApiKey } from '../../core/chamelio/apiKey.ts';
+
+/** The preview's Logger: one JSON object a line (to stderr in the CLI), key-shaped text masked. */
+export function jsonLineLogger(write: (line: string) => void): Logger {
+  const log = (level: string, message: string, fields?: Record<string, unknown>): void => {
+    write(`${JSON.stringify({ level, message: maskApiKey(message), ...redactLogFields(fields) })}\n`);
+  };
+  return {
+    info: (message, fields) => log('info', message, fields),
+    warn: (message, fields) => log('warn', message, fields),
+    error: (message, fields) => log('error', message, fields),
+  };
+}
