@@ -1,21 +1,70 @@
-// Lint, including the one rule between the rooms of the code (../shared/ARCHITECTURE.md):
-// core imports neither Electron nor Node I/O nor another room; the renderer imports contract types only.
+// Lint, including the one rule between the rooms of the code (docs/ARCHITECTURE.md): ROOMS below is
+// the table of who may import whom, for every room; a wrong import fails `npm run lint`.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
+/**
+ * Every room: its files, how an import path into it looks, which rooms it may import
+ * (`typesFrom`: only `import type`), and the packages it may not import.
+ */
 const nodeIo = ['fs', 'http', 'https', 'net', 'child_process', 'worker_threads', 'dgram', 'tls', 'os', 'path'];
-const coreForbidden = [
-  { name: 'electron', message: 'core is pure: reach Electron through a port in core/app/ports.ts.' },
-  { name: 'electron-store', message: 'core is pure: persistence is a port.' },
-  { name: 'conf', message: 'core is pure: persistence is a port.' },
-  { name: 'write-file-atomic', message: 'core is pure: persistence is a port.' },
-  ...nodeIo.flatMap((m) => [
-    { name: m, message: 'core does no I/O: use a port.' },
-    { name: `node:${m}`, message: 'core does no I/O: use a port.' },
-  ]),
-];
+const noNodeIo = nodeIo.flatMap((m) => [m, `node:${m}`, `node:${m}/promises`, `${m}/promises`]);
+const electronOnly = ['electron', 'electron-store', 'conf'];
+const ROOMS = {
+  core: {
+    files: ['src-main/core/**'],
+    path: '**/core/**',
+    may: ['core'],
+    packages: { banned: [...electronOnly, 'write-file-atomic', ...noNodeIo], why: 'core is pure: reach Electron, files and the network through a port (core/app/ports.ts).' },
+  },
+  contract: {
+    files: ['src-main/contract/**'],
+    path: '**/contract/**',
+    may: ['contract', 'core'],
+    packages: { banned: [...electronOnly, 'write-file-atomic', ...noNodeIo], why: 'contract is shared by both transports and the renderer.' },
+  },
+  node: {
+    files: ['src-main/node/**'],
+    path: '**/node/**',
+    may: ['node', 'core', 'contract'],
+    packages: { banned: electronOnly, why: 'node/ is plain Node: it runs where Electron does not (preview, simulator, tests).' },
+  },
+  electron: {
+    files: ['src-main/electron/**'],
+    path: '**/electron/**',
+    may: ['electron', 'core', 'contract'],
+    // Demo mode starts the simulator; it loads it with import(), so a normal run never does.
+    exceptions: [{ files: ['src-main/electron/demo.ts'], may: ['node'] }],
+  },
+  renderer: {
+    files: ['src-renderer/**'],
+    path: '**/src-renderer/**',
+    may: ['renderer'],
+    typesFrom: ['contract'],
+    packages: { banned: [...electronOnly, ...noNodeIo], why: 'The renderer talks only to the bridge.' },
+  },
+  bench: { files: ['bench/**'], path: '**/bench/**', may: ['bench', 'core', 'contract', 'node', 'tests'] },
+  scripts: { files: ['scripts/**', '*.config.{js,ts}'], path: '**/scripts/**', may: ['scripts', 'core', 'contract'] },
+  tests: { files: ['test/**'], path: '**/test/**', may: ['tests', 'core', 'contract', 'node', 'electron', 'renderer', 'bench', 'scripts'] },
+};
+
+function importRule(name, may, typesFrom = []) {
+  const room = ROOMS[name];
+  const closed = Object.keys(ROOMS).filter((other) => !may.includes(other) && !typesFrom.includes(other));
+  const patterns = [
+    ...closed.map((other) => ({ group: [ROOMS[other].path], message: `${name} may import only ${[...may, ...typesFrom].join(', ')} (eslint.config.js ROOMS).` })),
+    ...typesFrom.map((other) => ({ group: [ROOMS[other].path], allowTypeImports: true, message: `${name} imports only types from ${other}.` })),
+  ];
+  const paths = (room.packages?.banned ?? []).map((pkg) => ({ name: pkg, message: room.packages.why }));
+  return { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }] };
+}
+
+const layering = Object.entries(ROOMS).flatMap(([name, room]) => [
+  { files: room.files, rules: importRule(name, room.may, room.typesFrom) },
+  ...(room.exceptions ?? []).map((exception) => ({ files: exception.files, rules: importRule(name, [...room.may, ...exception.may], room.typesFrom) })),
+]);
 
 export default tseslint.config(
   { ignores: ['out/', 'dist/', '.tmp/', 'node_modules/', 'tools/', 'test-results/', 'playwright-report/', 'docs/'] },
@@ -29,52 +78,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/core/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: coreForbidden,
-          patterns: [
-            { group: ['**/electron/**', '**/node/**', '**/contract/**', '**/src-renderer/**'], message: 'core imports no other room.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src-main/contract/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { paths: coreForbidden, patterns: [{ group: ['**/electron/**', '**/node/**'], message: 'contract is shared by both transports.' }] },
-      ],
-    },
-  },
-  {
     files: ['src-renderer/**/*.ts', 'src-renderer/**/*.svelte', 'src-renderer/**/*.svelte.ts'],
     languageOptions: {
       globals: { ...globals.browser },
       parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] },
     },
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'The renderer talks only to the bridge.' }],
-          patterns: [
-            {
-              group: ['**/src-main/core/**', '**/src-main/electron/**', '**/src-main/node/**'],
-              message: 'The renderer imports only types from src-main/contract.',
-            },
-            {
-              group: ['**/src-main/contract/**'],
-              allowTypeImports: true,
-              message: 'The renderer imports only types from src-main/contract.',
-            },
-          ],
-        },
-      ],
-    },
   },
+  ...layering,
 );
