@@ -8,7 +8,8 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AppService } from '../../core/app/AppService.ts';
-import type { Clock, Fetch, Logger } from '../../core/app/ports.ts';
+import type { Fetch, Logger } from '../../core/app/ports.ts';
+import { realClock } from '../../core/app/realClock.ts';
 import { ChamelioSimulator } from '../simulator/ChamelioSimulator.ts';
 import { DEMO_USER_EMAIL } from '../simulator/demoTasks.ts';
 import { JsonFileStore } from '../store/JsonFileStore.ts';
@@ -33,12 +34,6 @@ export interface RunningPreview {
   app: AppService;
   close(): Promise<void>;
 }
-
-const realClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 const nodeFetch: Fetch = (url, init) => fetch(url, init);
 
