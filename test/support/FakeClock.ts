@@ -5,6 +5,8 @@ export class FakeClock implements Clock {
   private current: number;
   private nextId = 1;
   private readonly timers = new Map<number, { at: number; callback: () => void }>();
+  /** Timers that have fired so far: each is a wake-up of whatever set it. */
+  fired = 0;
 
   constructor(start = Date.UTC(2026, 10, 30, 9, 0, 0)) {
     this.current = start;
@@ -38,6 +40,7 @@ export class FakeClock implements Clock {
       if (!next) break;
       this.timers.delete(next[0]);
       this.current = next[1].at;
+      this.fired++;
       next[1].callback();
     }
     this.current = end;

@@ -24,6 +24,8 @@ export interface DemoSetup {
 
 /** State changes are pushed to listeners at most this often. */
 const EMIT_DELAY_MS = 50;
+/** A poll that found nothing new moves only "checked …": that is pushed at most this often. */
+export const CHECKED_REFRESH_MS = 30_000;
 
 /**
  * The one facade every UI command goes through, for both transports. It owns the pinned tasks,
@@ -46,6 +48,7 @@ export class AppService {
   private realState: PersistedState | null = null;
   private readonly listeners = new Set<(snapshot: AppSnapshot) => void>();
   private emitTimer: unknown = null;
+  private emittedAt = -Infinity;
 
   constructor(deps: AppServiceDeps) {
     this.deps = deps;
@@ -137,6 +140,7 @@ export class AppService {
   async unpin(taskId: number): Promise<void> {
     if (!this.pins.remove(taskId)) return;
     this.monitor.remove(taskId);
+    this.access.client().forgetTask(taskId);
     this.persistSoon();
   }
 
@@ -274,6 +278,9 @@ export class AppService {
   private onResult(taskId: number, result: ApiResult<Task>): void {
     const pin = this.pins.find(taskId);
     if (!pin) return;
+    // The client hands back the very value it gave last time when the answer's text is the same.
+    const repeated = result.ok && result.value === pin.snapshot && pin.lastError === null && !pin.unavailable;
+    const net = this.net;
     const now = this.deps.clock.now();
     pin.lastCheckedAt = now;
     this.lastCheckedAt = now;
@@ -284,7 +291,9 @@ export class AppService {
     // The monitor paused itself on a 401; the problem stays shown until another key or a good check.
     if (error?.kind === 'unauthorized') this.access.keyProblem = { reason: error.reason, detail: error.detail };
     else this.net = connectionAfter(this.net, error, now, this.monitor.rateLimitedUntilTime());
-    this.changed();
+    if (!repeated || this.net !== net) this.changed();
+    // Nothing new: no timer of its own (an idle minute wakes the engine only to poll).
+    else if (this.emitTimer === null && now - this.emittedAt >= CHECKED_REFRESH_MS) this.emit();
   }
 
   /** Puts a key (or none) in use, drops answers meant for the one before, and checks it. */
@@ -390,9 +399,14 @@ export class AppService {
     if (this.emitTimer !== null) return;
     this.emitTimer = this.deps.clock.setTimeout(() => {
       this.emitTimer = null;
-      const snapshot = this.getState();
-      for (const listener of this.listeners) listener(snapshot);
-      this.deps.tray?.render(this.trayState(snapshot));
+      this.emit();
     }, EMIT_DELAY_MS);
+  }
+
+  private emit(): void {
+    this.emittedAt = this.deps.clock.now();
+    const snapshot = this.getState();
+    for (const listener of this.listeners) listener(snapshot);
+    this.deps.tray?.render(this.trayState(snapshot));
   }
 }

@@ -2,6 +2,7 @@ import type { Task } from '../chamelio/Task.ts';
 import { describeChange } from '../notify/describeChange.ts';
 import { isAssignedToYou, planNotifications, type NotificationContext, type TaskChangeSet } from '../notify/NotificationPolicy.ts';
 import { diffTask } from '../tasks/diffTask.ts';
+import { sameSnapshot } from '../tasks/sameSnapshot.ts';
 import { ACTIVITY_CAP, type ActivityEntry, type ActivityKind } from './Activity.ts';
 import type { PersistedState } from './PersistedState.ts';
 import type { Clock, Logger, Notifier, Persistence, TimerHandle } from './ports.ts';
@@ -74,7 +75,12 @@ export class ChangeRecorder {
       this.markDirty();
       return;
     }
-    if (JSON.stringify(prev) === JSON.stringify(next)) return;
+    // The client hands back the very same value for an answer that repeats the last one.
+    if (prev === next) return;
+    if (sameSnapshot(prev, next)) {
+      pin.snapshot = next; // equal data, nothing to write; the next identical answer is known by identity
+      return;
+    }
     pin.snapshot = next;
     this.markDirty();
     const changes = diffTask(prev, next);

@@ -5,6 +5,7 @@
  */
 import type { Fetch } from '../app/ports.ts';
 import type { ApiError, ApiResult, UnauthorizedReason } from './ApiError.ts';
+import { AnswerMemo, type AnswerSlot } from './AnswerMemo.ts';
 import type { OrgInfo, Task } from './Task.ts';
 import { validateOrgInfo, validateTask, type Validation } from './validate.ts';
 import { cleanText, describeNetworkError, errorDetail } from './errorDetail.ts';
@@ -51,6 +52,8 @@ export class ChamelioClient {
   readonly #now: () => number;
   readonly #timeoutMs: number;
   readonly #maxResponseBytes: number;
+  /** An answer that repeats the last one for its task is not read again: see AnswerMemo. */
+  readonly #answers = new AnswerMemo<Task>();
 
   constructor(options: ChamelioClientOptions) {
     this.#fetch = options.fetch;
@@ -65,18 +68,24 @@ export class ChamelioClient {
     if (!Number.isSafeInteger(taskId) || taskId <= 0) {
       return failure({ kind: 'not-found', detail: 'Task ids are positive whole numbers.' });
     }
-    const result = await this.#get(`/tasks/${taskId}`, validateTask);
+    const result = await this.#get(`/tasks/${taskId}`, validateTask, this.#answers.slot(taskId));
     if (result.ok && result.value.task_id !== taskId) {
+      this.#answers.forget(taskId);
       return failure({ kind: 'bad-response', message: `task.task_id: expected ${taskId}, got ${result.value.task_id}` });
     }
     return result;
+  }
+
+  /** The task is no longer watched: its last answer need not be kept. */
+  forgetTask(taskId: number): void {
+    this.#answers.forget(taskId);
   }
 
   getOrgInfo(): Promise<ApiResult<OrgInfo>> {
     return this.#get('/users/org-info', validateOrgInfo);
   }
 
-  async #get<T>(path: string, validate: (json: unknown) => Validation<T>): Promise<ApiResult<T>> {
+  async #get<T>(path: string, validate: (json: unknown) => Validation<T>, memo?: AnswerSlot<T>): Promise<ApiResult<T>> {
     let key: string | null;
     try {
       key = this.#getApiKey();
@@ -96,7 +105,7 @@ export class ChamelioClient {
       }, this.#timeoutMs);
     });
     try {
-      const outcome = await Promise.race([this.#exchange(path, key, controller.signal, validate), timedOut]);
+      const outcome = await Promise.race([this.#exchange(path, key, controller.signal, validate, memo), timedOut]);
       if (outcome === 'timeout') return failure({ kind: 'timeout', afterMs: this.#timeoutMs });
       return outcome.ok ? outcome : failure(redact(outcome.error, key));
     } finally {
@@ -110,6 +119,7 @@ export class ChamelioClient {
     key: string,
     signal: AbortSignal,
     validate: (json: unknown) => Validation<T>,
+    memo: AnswerSlot<T> | undefined,
   ): Promise<ApiResult<T>> {
     let response: Response;
     try {
@@ -124,20 +134,26 @@ export class ChamelioClient {
       return failure({ kind: 'network', message: describeNetworkError(error) });
     }
     try {
-      return await this.#interpret(response, key, signal, validate);
+      return await this.#interpret(response, key, signal, validate, memo);
     } catch {
       // Defensive: a misbehaving injected Response must not turn into a rejection.
       return failure({ kind: 'bad-response', message: 'the response could not be read' });
     }
   }
 
-  async #interpret<T>(response: Response, key: string, signal: AbortSignal, validate: (json: unknown) => Validation<T>): Promise<ApiResult<T>> {
+  async #interpret<T>(
+    response: Response,
+    key: string,
+    signal: AbortSignal,
+    validate: (json: unknown) => Validation<T>,
+    memo: AnswerSlot<T> | undefined,
+  ): Promise<ApiResult<T>> {
     const status = response.status;
     const contentType = response.headers.get('content-type') ?? '';
     if (status === 200) {
       const body = await readBody(response, this.#maxResponseBytes, signal, false);
       if (!body.ok) return failure({ kind: 'bad-response', message: body.problem });
-      return parseSuccess(body.bytes, contentType, validate);
+      return parseSuccess(body.bytes, contentType, validate, memo);
     }
     if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
       await discard(response);
@@ -159,13 +175,20 @@ export class ChamelioClient {
   }
 }
 
-function parseSuccess<T>(bytes: Uint8Array, contentType: string, validate: (json: unknown) => Validation<T>): ApiResult<T> {
+function parseSuccess<T>(
+  bytes: Uint8Array,
+  contentType: string,
+  validate: (json: unknown) => Validation<T>,
+  memo: AnswerSlot<T> | undefined,
+): ApiResult<T> {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return failure({ kind: 'bad-response', message: 'the response body is not valid UTF-8' });
   }
+  const known = memo?.recall(text);
+  if (known !== undefined) return { ok: true, value: known };
   if (text.trim() === '') return failure({ kind: 'bad-response', message: 'the response body is empty' });
   let json: unknown;
   try {
@@ -177,6 +200,7 @@ function parseSuccess<T>(bytes: Uint8Array, contentType: string, validate: (json
   }
   const checked = validate(json);
   if (!checked.ok) return failure({ kind: 'bad-response', message: `unexpected response shape: ${checked.message}` });
+  memo?.remember(text, checked.value);
   return { ok: true, value: checked.value };
 }
 
