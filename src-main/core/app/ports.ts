@@ -23,7 +23,7 @@ export interface Clock {
  */
 export type Fetch = (
   url: string,
-  init: { method: string; headers: Record<string, string>; signal: AbortSignal; redirect?: 'manual' },
+  init: { method: string; headers: Record<string, string>; signal: AbortSignal; redirect?: 'manual'; body?: string },
 ) => Promise<Response>;
 
 export interface Persistence {

@@ -1,5 +1,6 @@
 /**
- * The Chamelio API client: two GET endpoints, every failure returned as an ApiError value.
+ * The Chamelio API client: the two GET endpoints the monitor polls, and the request machinery the
+ * action and document endpoints (TaskActionsClient.ts) share; every failure an ApiError value.
  * Core code: no Electron, no node:* I/O; fetch is injected (net.fetch in the app, Node's fetch
  * in the preview and tests).
  */
@@ -9,6 +10,7 @@ import { AnswerMemo, type AnswerSlot } from './AnswerMemo.ts';
 import type { OrgInfo, Task } from './Task.ts';
 import { validateOrgInfo, validateTask, type Validation } from './validate.ts';
 import { cleanText, describeNetworkError, errorDetail } from './errorDetail.ts';
+import { discard, readBody } from './readResponseBody.ts';
 import { redactKey } from './apiKey.ts';
 
 export { parseApiBaseUrl } from './parseApiBaseUrl.ts';
@@ -43,7 +45,12 @@ const UNAUTHORIZED_REASONS: ReadonlyMap<string, UnauthorizedReason> = new Map([
   ['api key has expired', 'key-expired'],
 ]);
 
-type Body = { ok: true; bytes: Uint8Array } | { ok: false; problem: string };
+/** How a request goes out: GET, or POST with an optional JSON body. */
+export interface SendInit {
+  method: 'GET' | 'POST';
+  body?: unknown;
+}
+const GET: SendInit = { method: 'GET' };
 
 export class ChamelioClient {
   readonly #fetch: Fetch;
@@ -85,7 +92,12 @@ export class ChamelioClient {
     return this.#get('/users/org-info', validateOrgInfo);
   }
 
-  async #get<T>(path: string, validate: (json: unknown) => Validation<T>, memo?: AnswerSlot<T>): Promise<ApiResult<T>> {
+  /** For the endpoint modules beside this one (TaskActionsClient): the same machinery, any method. */
+  send<T>(path: string, validate: (json: unknown) => Validation<T>, init: SendInit): Promise<ApiResult<T>> {
+    return this.#get(path, validate, undefined, init);
+  }
+
+  async #get<T>(path: string, validate: (json: unknown) => Validation<T>, memo?: AnswerSlot<T>, init: SendInit = GET): Promise<ApiResult<T>> {
     let key: string | null;
     try {
       key = this.#getApiKey();
@@ -105,7 +117,7 @@ export class ChamelioClient {
       }, this.#timeoutMs);
     });
     try {
-      const outcome = await Promise.race([this.#exchange(path, key, controller.signal, validate, memo), timedOut]);
+      const outcome = await Promise.race([this.#exchange(path, key, controller.signal, validate, memo, init), timedOut]);
       if (outcome === 'timeout') return failure({ kind: 'timeout', afterMs: this.#timeoutMs });
       return outcome.ok ? outcome : failure(redact(outcome.error, key));
     } finally {
@@ -120,12 +132,15 @@ export class ChamelioClient {
     signal: AbortSignal,
     validate: (json: unknown) => Validation<T>,
     memo: AnswerSlot<T> | undefined,
+    init: SendInit,
   ): Promise<ApiResult<T>> {
     let response: Response;
+    const json = init.body === undefined ? {} : { body: JSON.stringify(init.body) };
     try {
       response = await this.#fetch(`${this.#baseUrl}${path}`, {
-        method: 'GET',
-        headers: { 'X-API-Key': key, Accept: 'application/json' },
+        method: init.method,
+        headers: { 'X-API-Key': key, Accept: 'application/json', ...(json.body ? { 'Content-Type': 'application/json' } : {}) },
+        ...json,
         signal,
         redirect: 'manual',
       });
@@ -202,59 +217,6 @@ function parseSuccess<T>(
   if (!checked.ok) return failure({ kind: 'bad-response', message: `unexpected response shape: ${checked.message}` });
   memo?.remember(text, checked.value);
   return { ok: true, value: checked.value };
-}
-
-/**
- * Reads at most `limit` bytes. Over the limit: `keepPrefix` keeps what was read (error bodies,
- * read only for their detail), otherwise it is a failure. An abort (timeout) cancels the read.
- */
-async function readBody(response: Response, limit: number, signal: AbortSignal, keepPrefix: boolean): Promise<Body> {
-  const tooLarge = `the response body is larger than ${limit} bytes`;
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (!keepPrefix && Number.isFinite(declared) && declared > limit) {
-    await discard(response);
-    return { ok: false, problem: tooLarge };
-  }
-  if (response.body === null) return { ok: true, bytes: new Uint8Array(0) };
-  const reader = response.body.getReader();
-  const onAbort = (): void => void reader.cancel().catch(() => undefined);
-  signal.addEventListener('abort', onAbort, { once: true });
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (total + value.byteLength > limit) {
-        void reader.cancel().catch(() => undefined);
-        if (!keepPrefix) return { ok: false, problem: tooLarge };
-        chunks.push(value.subarray(0, limit - total));
-        total = limit;
-        break;
-      }
-      chunks.push(value);
-      total += value.byteLength;
-    }
-  } catch {
-    if (!keepPrefix) return { ok: false, problem: 'the response body was cut off before its end' };
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return { ok: true, bytes };
-}
-
-async function discard(response: Response): Promise<void> {
-  try {
-    await response.body?.cancel();
-  } catch {
-    // Nothing to do: the body is not wanted.
-  }
 }
 
 /** Retry-After as delay-seconds or an HTTP date; null when absent or unusable; capped. */

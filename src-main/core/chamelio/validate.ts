@@ -21,7 +21,7 @@ export const MAX_VALUE_DEPTH = 64;
 /** Thrown inside this module only, and always caught by the exported functions. */
 class SchemaError extends Error {}
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 export function validateTask(json: unknown): Validation<Task> {
   return guarded(() => {
@@ -42,7 +42,7 @@ export function validateOrgInfo(json: unknown): Validation<OrgInfo> {
   });
 }
 
-function guarded<T>(read: () => T): Validation<T> {
+export function guarded<T>(read: () => T): Validation<T> {
   try {
     return { ok: true, value: read() };
   } catch (error) {
@@ -79,7 +79,7 @@ function readTask(t: Json, path: string): Task {
   };
 }
 
-function readStepRun(item: unknown, path: string): StepRun {
+export function readStepRun(item: unknown, path: string): StepRun {
   const r = object(item, path);
   return {
     step_run_id: string(r, 'step_run_id', path),
@@ -91,7 +91,7 @@ function readStepRun(item: unknown, path: string): StepRun {
   };
 }
 
-function readVariable(item: unknown, path: string): TaskVariable {
+export function readVariable(item: unknown, path: string): TaskVariable {
   const v = object(item, path);
   // The docs type `value` as "any" and list null among its values, so an absent value reads as null.
   const value = Object.hasOwn(v, 'value') ? v['value'] : null;
@@ -114,31 +114,31 @@ function readEntity(item: unknown, path: string): LegalEntity {
   };
 }
 
-// ── field readers ────────────────────────────────────────────────────────────────────────────
+// ── field readers (shared with validateActions.ts) ────────────────────────────────────────────────────────────────────────────
 
-function own(o: Json, key: string): unknown {
+export function own(o: Json, key: string): unknown {
   // Own properties only: `toString` or `constructor` must not be found on the prototype.
   return Object.hasOwn(o, key) ? o[key] : undefined;
 }
 
-function object(value: unknown, path: string): Json {
+export function object(value: unknown, path: string): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw mismatch(path, 'object', value);
   return value as Json;
 }
 
-function string(o: Json, key: string, path: string): string {
+export function string(o: Json, key: string, path: string): string {
   const value = own(o, key);
   if (typeof value !== 'string') throw mismatch(join(path, key), 'string', value);
   return value;
 }
 
-function stringOrNull(o: Json, key: string, path: string): string | null {
+export function stringOrNull(o: Json, key: string, path: string): string | null {
   const value = own(o, key);
   if (value !== null && typeof value !== 'string') throw mismatch(join(path, key), 'string or null', value);
   return value;
 }
 
-function integer(o: Json, key: string, path: string, min = Number.MIN_SAFE_INTEGER): number {
+export function integer(o: Json, key: string, path: string, min = Number.MIN_SAFE_INTEGER): number {
   const value = own(o, key);
   const expected = min === 0 ? 'non-negative integer' : 'integer';
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
@@ -147,7 +147,7 @@ function integer(o: Json, key: string, path: string, min = Number.MIN_SAFE_INTEG
   return value;
 }
 
-function array<T>(o: Json, key: string, path: string, read: (item: unknown, itemPath: string) => T): T[] {
+export function array<T>(o: Json, key: string, path: string, read: (item: unknown, itemPath: string) => T): T[] {
   const value = own(o, key);
   const arrayPath = join(path, key);
   if (!Array.isArray(value)) throw mismatch(arrayPath, 'array', value);
@@ -171,7 +171,7 @@ function join(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;
 }
 
-function mismatch(path: string, expected: string, value: unknown): SchemaError {
+export function mismatch(path: string, expected: string, value: unknown): SchemaError {
   if (value === undefined) return new SchemaError(`${path}: missing, expected ${expected}`);
   return new SchemaError(`${path}: expected ${expected}, got ${describe(value)}`);
 }

@@ -1,6 +1,7 @@
 import type { ApiResult } from '../chamelio/ApiError.ts';
 import { isTerminalStatus, type Task } from '../chamelio/Task.ts';
 import type { Clock, TimerHandle } from '../app/ports.ts';
+import { PriorityRequests } from './PriorityRequests.ts';
 import { RequestBudget } from './RequestBudget.ts';
 
 /** How often a task needs looking at: running tasks often, finished ones rarely, missing ones slowly. */
@@ -57,6 +58,7 @@ export const DEFAULT_RATE_LIMIT_PAUSE_MS = 60_000;
 export class TaskMonitor {
   private readonly options: TaskMonitorOptions;
   private readonly budget: RequestBudget;
+  private readonly userRequests = new PriorityRequests();
   private readonly tasks = new Map<number, Schedule>();
   private readonly pauses = new Set<PauseReason>();
   private intervalMs: number;
@@ -185,6 +187,13 @@ export class TaskMonitor {
     return true;
   }
 
+  /** A request the user asked for (approve, cancel, a document): ahead of queued polls, never past the budget. */
+  whenBudgetAllows(): Promise<void> {
+    const paid = this.userRequests.enqueue();
+    this.wake();
+    return paid;
+  }
+
   requestsInLastMinute(): number {
     return this.budget.usedInWindow(this.options.clock.now());
   }
@@ -208,6 +217,8 @@ export class TaskMonitor {
 
   private wake(): void {
     this.clearTimer();
+    const userWaitsUntil = this.userRequests.serve(this.budget, this.options.clock.now(), this.rateLimitedUntil);
+    if (userWaitsUntil !== null) return this.wakeAt(userWaitsUntil); // polls wait behind the user's requests
     if (!this.running || this.pauses.size > 0) return;
     const now = this.options.clock.now();
     if (now < this.rateLimitedUntil) return this.wakeAt(this.rateLimitedUntil);

@@ -1,18 +1,21 @@
 /**
  * A simulated Chamelio API on 127.0.0.1 for development, the browser preview and tests. It serves
- * the two documented routes the app uses (GET /tasks/{id}, GET /users/org-info) with the documented
- * bodies and errors, enforces a per-key rate limit, and can be told to fail in the ways real
+ * the documented routes the app uses (GET /tasks/{id}, GET /users/org-info, and the approval, cancel
+ * and document routes of actionRoutes.ts) with the documented bodies and errors, enforces a per-key rate limit, and can be told to fail in the ways real
  * servers and proxies fail. Control is in-process (methods below) or over HTTP (controlApi.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import type { OrgInfo, Task } from '../../core/chamelio/Task.ts';
+import type { Task } from '../../core/chamelio/Task.ts';
+import { answerAction, matchActionRoute, SERVER_ERROR_DETAILS, type ActionMatch, type ActionStore } from './actionRoutes.ts';
+import { decide, type Decision, type Outcome } from './approvals.ts';
 import { handleControl } from './controlApi.ts';
 import { sendJson } from './sendJson.ts';
 import { demoTasks, isoAt } from './demoTasks.ts';
+import { simulatedOrgInfo } from './demoWorkflows.ts';
 import { evolveTask, isEvolvable, type Evolution } from './evolveTask.ts';
-import { FaultQueue, PROXY_502_PAGE, UNAUTHORIZED_DETAILS, type ApiRoute, type FaultOptions, type KeyRefusal, type SimulatedFault } from './faults.ts';
+import { FAULT_STATUS, faultDetail, FaultQueue, KEY_STATE_REFUSAL, PROXY_502_PAGE, UNAUTHORIZED_DETAILS, type ApiRoute, type FaultOptions, type KeyRefusal, type SimulatedFault } from './faults.ts';
 import { maxInAnyWindow, SlidingWindowLimiter } from './SlidingWindowLimiter.ts';
 import type { KeyState, RequestRoute, SimulatorOptions, SimulatorStats } from './SimulatorOptions.ts';
 
@@ -20,11 +23,6 @@ export type { KeyState, RequestRoute, SimulatorOptions, SimulatorStats } from '.
 
 const WINDOW_MS = 60_000;
 const MAX_LOGGED_REQUESTS = 100_000;
-const KEY_STATE_REFUSAL: Record<Exclude<KeyState, 'active'>, KeyRefusal> = {
-  inactive: 'key-inactive',
-  revoked: 'key-revoked',
-  expired: 'key-expired',
-};
 
 export function randomApiKey(): string {
   return `ca_${randomBytes(24).toString('base64url')}`;
@@ -40,6 +38,7 @@ export class ChamelioSimulator {
   readonly #tasks = new Map<number, Task>();
   readonly #faults = new FaultQueue();
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  readonly #store: ActionStore = { get: (id) => this.#tasks.get(id), set: (id, task) => void this.#tasks.set(id, task), all: () => this.#tasks.values(), now: () => this.#now() };
   #evolveTimer: ReturnType<typeof setInterval> | undefined;
   #apiKey: string;
   #apiKeyId = 42;
@@ -136,6 +135,16 @@ export class ChamelioSimulator {
     return { taskId: picked[0], evolution };
   }
 
+  /** Someone (by default the step's approver) decides the approval outside the app: the web app, say. */
+  decideApproval(id: number, decision: Decision): { status: number; body: unknown } {
+    const task = this.#tasks.get(id);
+    if (!task) return { status: 404, body: { detail: 'Task not found' } };
+    const by = decision.by ?? task.assignee_email;
+    const { status, body, task: decided } = decide(task, { ...decision, by }, isoAt(this.#now())) as Outcome<unknown> & { task?: Task };
+    if (decided) this.#tasks.set(id, decided);
+    return { status, body };
+  }
+
   // ── key, faults, stats ─────────────────────────────────────────────────────────────────────
 
   setKeyState(state: KeyState): void {
@@ -187,18 +196,20 @@ export class ChamelioSimulator {
     }
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (path.startsWith('/__control/')) return void handleControl(this, req, res, path);
+    const action = matchActionRoute(path);
     const taskMatch = /^\/tasks\/([^/]+)$/.exec(path);
-    const route: RequestRoute = taskMatch ? 'tasks' : path === '/users/org-info' ? 'org-info' : 'other';
+    const route: RequestRoute = action?.route ?? (taskMatch ? 'tasks' : path === '/users/org-info' ? 'org-info' : 'other');
     if (route === 'other') return this.#send(res, route, 404, { detail: 'Not Found' });
-    if (req.method !== 'GET') return this.#send(res, route, 405, { detail: 'Method Not Allowed' }, { Allow: 'GET' });
+    const method = action?.method ?? 'GET';
+    if (req.method !== method) return this.#send(res, route, 405, { detail: 'Method Not Allowed' }, { Allow: method });
     const idText = taskMatch?.[1] ?? '';
-    const taskId = /^\d{1,15}$/.test(idText) ? Number(idText) : null;
+    const taskId = action ? action.taskId : /^\d{1,15}$/.test(idText) ? Number(idText) : null;
     const fault = this.#faults.take(route, taskId);
-    if (fault) return this.#fail(fault, req, res, route, taskId);
-    this.#answer(req, res, route, taskId);
+    if (fault) return this.#fail(fault, req, res, route, taskId, action);
+    this.#answer(req, res, route, taskId, action);
   }
 
-  #answer(req: IncomingMessage, res: ServerResponse, route: ApiRoute, taskId: number | null): void {
+  #answer(req: IncomingMessage, res: ServerResponse, route: ApiRoute, taskId: number | null, action: ActionMatch | null = null): void {
     const presented = req.headers['x-api-key'];
     const key = Array.isArray(presented) ? presented.join(', ') : (presented ?? '');
     if (key === '') return this.#refuse(res, route, 'key-required');
@@ -206,22 +217,28 @@ export class ChamelioSimulator {
     if (this.#keyState !== 'active') return this.#refuse(res, route, KEY_STATE_REFUSAL[this.#keyState]);
     const decision = this.#limiter?.take(key) ?? { ok: true };
     if (!decision.ok) return this.#tooManyRequests(res, route, decision.retryAfterSeconds);
-    if (route === 'org-info') return this.#send(res, route, 200, this.#orgInfo());
+    if (action) {
+      return void answerAction(this.#store, action, req).then(
+        (answer) => this.#send(res, route, answer.status, answer.body),
+        () => this.#send(res, route, 500, { detail: SERVER_ERROR_DETAILS[action.route] }),
+      );
+    }
+    if (route === 'org-info') return this.#send(res, route, 200, simulatedOrgInfo(this.#orgName, this.#rateLimit, this.#apiKeyId));
     const task = taskId === null ? undefined : this.#tasks.get(taskId);
     if (!task) return this.#send(res, route, 404, { detail: 'Task not found' });
     this.#send(res, route, 200, { task });
   }
 
-  #fail(fault: SimulatedFault, req: IncomingMessage, res: ServerResponse, route: ApiRoute, taskId: number | null): void {
+  #fail(fault: SimulatedFault, req: IncomingMessage, res: ServerResponse, route: ApiRoute, taskId: number | null, action: ActionMatch | null): void {
     switch (fault.kind) {
       case 'unauthorized':
         return this.#refuse(res, route, fault.reason);
       case 'not-found':
-        return this.#send(res, route, 404, { detail: route === 'tasks' ? 'Task not found' : 'Organization not found' });
+      case 'server-error':
+      case 'conflict':
+        return this.#send(res, route, FAULT_STATUS[fault.kind], { detail: faultDetail(fault.kind, route) });
       case 'rate-limited':
         return this.#tooManyRequests(res, route, fault.retryAfterSeconds);
-      case 'server-error':
-        return this.#send(res, route, 500, { detail: route === 'tasks' ? 'Failed to get task' : 'Failed to get organization info' });
       case 'html-502':
         this.#record(route, 502);
         res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(PROXY_502_PAGE) });
@@ -230,7 +247,7 @@ export class ChamelioSimulator {
         return this.#sendText(res, route, 200, '{"task": {"task_id": 12345, "status": "in_progress",, }');
       case 'truncated': {
         const task = taskId === null ? undefined : this.#tasks.get(taskId);
-        const full = JSON.stringify(route === 'tasks' ? { task: task ?? { task_id: taskId } } : this.#orgInfo());
+        const full = JSON.stringify(route === 'tasks' ? { task: task ?? { task_id: taskId } } : simulatedOrgInfo(this.#orgName, this.#rateLimit, this.#apiKeyId));
         this.#record(route, 200);
         res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(full) + 64 });
         // Half the body, then the connection goes: the client sees fewer bytes than announced.
@@ -245,7 +262,7 @@ export class ChamelioSimulator {
       case 'slow': {
         const timer = setTimeout(() => {
           this.#timers.delete(timer);
-          this.#answer(req, res, route, taskId);
+          this.#answer(req, res, route, taskId, action);
         }, fault.delayMs);
         this.#timers.add(timer);
         return;
@@ -261,18 +278,6 @@ export class ChamelioSimulator {
     this.#rateLimited += 1;
     const headers: Record<string, string> = retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) };
     this.#send(res, route, 429, { detail: 'Rate limit exceeded' }, headers);
-  }
-
-  #orgInfo(): OrgInfo {
-    return {
-      org_name: this.#orgName,
-      rate_limit_per_minute: this.#rateLimit,
-      entities: [
-        { legal_entity_id: 1, name: 'Acme Inc.', entity_type: 'corporation', jurisdiction: 'Delaware' },
-        { legal_entity_id: 2, name: 'Acme Ltd.', entity_type: 'limited_company', jurisdiction: 'United Kingdom' },
-      ],
-      api_key_id: this.#apiKeyId,
-    };
   }
 
   #send(res: ServerResponse, route: RequestRoute, status: number, body: unknown, headers: Record<string, string> = {}): void {

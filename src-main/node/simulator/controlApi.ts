@@ -7,6 +7,8 @@
  *   PUT    /__control/tasks/:id         body: a task object (stored as sent, under :id) → the task
  *   PATCH  /__control/tasks/:id         body: fields to change (updated_at bumped) → the task, or 404
  *   DELETE /__control/tasks/:id         → 204, or 404
+ *   POST   /__control/tasks/:id/decide  body: { approved, comment?, by? }: someone else decides the
+ *                                       approval (as POST /tasks/:id/approve would) → its answer
  *   POST   /__control/faults            body: { fault, times?, route?, taskId? } (see faults.ts) → 204
  *   DELETE /__control/faults            → 204
  *   POST   /__control/key               body: { state: active|inactive|revoked|expired } → { state }
@@ -22,10 +24,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Task } from '../../core/chamelio/Task.ts';
 import type { ChamelioSimulator, KeyState } from './ChamelioSimulator.ts';
+import { readJsonObject } from './readJsonObject.ts';
 import { sendJson } from './sendJson.ts';
 import { parseFaultRequest } from './faults.ts';
 
-const MAX_BODY_BYTES = 1024 * 1024;
 const KEY_STATES: ReadonlySet<string> = new Set<KeyState>(['active', 'inactive', 'revoked', 'expired']);
 
 type Reply = { status: number; body?: unknown };
@@ -50,6 +52,13 @@ async function route(simulator: ChamelioSimulator, req: IncomingMessage, path: s
   // Even an empty POST must say JSON: a cross-origin page can send text/plain without a preflight.
   if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && !isJson(req)) {
     return { status: 415, body: { detail: 'Send Content-Type: application/json' } };
+  }
+  const decideMatch = /^\/__control\/tasks\/(\d{1,15})\/decide$/.exec(path);
+  if (decideMatch && method === 'POST') {
+    const { approved, comment, by } = await readJsonObject(req);
+    if (typeof approved !== 'boolean') return { status: 400, body: { detail: 'approved must be true or false' } };
+    const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+    return simulator.decideApproval(Number(decideMatch[1]), { approved, comment: text(comment), by: text(by) });
   }
   const taskMatch = /^\/__control\/tasks\/(\d{1,15})$/.exec(path);
   if (taskMatch) {
@@ -106,21 +115,6 @@ async function route(simulator: ChamelioSimulator, req: IncomingMessage, path: s
     default:
       return notFound('Not Found');
   }
-}
-
-async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw new Error('body too large');
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return {};
-  const json: unknown = JSON.parse(text);
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('the body must be a JSON object');
-  return json as Record<string, unknown>;
 }
 
 function isJson(req: IncomingMessage): boolean {

@@ -7,6 +7,7 @@
 import type { StepRun, Task, TaskStatus, TaskVariable } from '../../core/chamelio/Task.ts';
 import { CHAMELIO_APP_HOST } from '../../core/app/Settings.ts';
 import { DEMO_PEOPLE, DEMO_WORKFLOWS } from './demoWorkflows.ts';
+import { actionDemoSpecs } from './demoActionSpecs.ts';
 
 export { DEMO_USER_EMAIL } from './demoWorkflows.ts';
 
@@ -15,7 +16,7 @@ const HOUR = 60 * 60 * 1000;
 /** [variable_type, variable_id, value] */
 type VariableSpec = [string, string, unknown];
 
-interface DemoSpec {
+export interface DemoSpec {
   id: number;
   title: string | null;
   workflow: string;
@@ -52,7 +53,7 @@ export function taskUrl(taskId: number): string {
 
 /** Fresh objects on every call: callers may change them freely. */
 export function demoTasks(now: number): Task[] {
-  return demoSpecs(now).map((spec) => buildTask(spec, now));
+  return [...demoSpecs(now), ...actionDemoSpecs()].map((spec) => buildTask(spec, now));
 }
 
 function buildTask(spec: DemoSpec, now: number): Task {

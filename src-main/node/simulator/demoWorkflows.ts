@@ -4,6 +4,8 @@
  * Only `.example` addresses are used.
  */
 
+import type { OrgInfo } from '../../core/chamelio/Task.ts';
+
 export const DEMO_USER_EMAIL = 'you@acme-legal.example';
 
 export const DEMO_PEOPLE = {
@@ -113,3 +115,16 @@ export const DEMO_WORKFLOWS: Readonly<Record<string, DemoWorkflow>> = {
     ],
   },
 };
+
+/** GET /users/org-info of the simulated organisation. */
+export function simulatedOrgInfo(orgName: string, rateLimitPerMinute: number, apiKeyId: number): OrgInfo {
+  return {
+    org_name: orgName,
+    rate_limit_per_minute: rateLimitPerMinute,
+    entities: [
+      { legal_entity_id: 1, name: 'Acme Inc.', entity_type: 'corporation', jurisdiction: 'Delaware' },
+      { legal_entity_id: 2, name: 'Acme Ltd.', entity_type: 'limited_company', jurisdiction: 'United Kingdom' },
+    ],
+    api_key_id: apiKeyId,
+  };
+}

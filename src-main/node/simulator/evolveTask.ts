@@ -43,7 +43,7 @@ export function isEvolvable(task: Task): boolean {
   return !isTerminalStatus(task.status);
 }
 
-function advance(task: Task): Evolution {
+export function advance(task: Task): Evolution {
   const steps = DEMO_WORKFLOWS[task.workflow_id]?.steps ?? [];
   const index = steps.findIndex((step) => step.step_id === task.current_step_id);
   const currentRun = lastRunOf(task, task.current_step_id);
@@ -66,7 +66,7 @@ function advance(task: Task): Evolution {
   return 'next-step';
 }
 
-function newRun(task: Task, step: DemoStep, status: string): StepRun {
+export function newRun(task: Task, step: DemoStep, status: string): StepRun {
   return {
     step_run_id: `sr_${task.task_id}_${task.step_runs.length + 1}`,
     step_id: step.step_id,
@@ -84,13 +84,13 @@ function setStatus(task: Task, status: 'in_progress' | 'pending' | 'failed' | 'c
   if (run) run.status = status;
 }
 
-function clearCurrentStep(task: Task): void {
+export function clearCurrentStep(task: Task): void {
   task.current_step_id = null;
   task.current_step_name = null;
   task.current_step_type = null;
 }
 
-function lastRunOf(task: Task, stepId: string | null): StepRun | undefined {
+export function lastRunOf(task: Task, stepId: string | null): StepRun | undefined {
   if (stepId === null) return undefined;
   for (let i = task.step_runs.length - 1; i >= 0; i--) if (task.step_runs[i]?.step_id === stepId) return task.step_runs[i];
   return undefined;

@@ -4,6 +4,7 @@
  * connection, no answer at all, a slow answer).
  */
 import type { UnauthorizedReason } from '../../core/chamelio/ApiError.ts';
+import { ACTION_ROUTES, CONFLICT_DETAILS, SERVER_ERROR_DETAILS, type ActionRoute } from './actionRoutes.ts';
 
 /** The five documented ways a key is refused. */
 export type KeyRefusal = Exclude<UnauthorizedReason, 'unknown'>;
@@ -17,6 +18,13 @@ export const UNAUTHORIZED_DETAILS: Readonly<Record<KeyRefusal, string>> = {
   'key-expired': 'API key has expired',
 };
 
+/** How the simulator refuses a key that is not active. */
+export const KEY_STATE_REFUSAL: Readonly<Record<'inactive' | 'revoked' | 'expired', KeyRefusal>> = {
+  inactive: 'key-inactive',
+  revoked: 'key-revoked',
+  expired: 'key-expired',
+};
+
 /** What an nginx proxy in front of a dead upstream answers (kind 'html-502'). */
 export const PROXY_502_PAGE =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n' +
@@ -27,6 +35,8 @@ export type SimulatedFault =
   | { kind: 'not-found' }
   | { kind: 'rate-limited'; retryAfterSeconds?: number }
   | { kind: 'server-error' }
+  /** 409: on approve, someone else decided first; on cancel, the task cannot be cancelled. */
+  | { kind: 'conflict' }
   | { kind: 'html-502' }
   | { kind: 'malformed-json' }
   | { kind: 'truncated' }
@@ -35,7 +45,20 @@ export type SimulatedFault =
   | { kind: 'slow'; delayMs: number };
 
 export type FaultKind = SimulatedFault['kind'];
-export type ApiRoute = 'tasks' | 'org-info';
+
+/** Faults that are a JSON error with the route's own `detail`. */
+export const FAULT_STATUS = { 'not-found': 404, 'server-error': 500, conflict: 409 } as const;
+
+export function faultDetail(kind: keyof typeof FAULT_STATUS, route: ApiRoute): string {
+  if (route === 'tasks' || route === 'org-info') {
+    if (kind === 'not-found') return route === 'tasks' ? 'Task not found' : 'Organization not found';
+    return kind === 'server-error' ? (route === 'tasks' ? 'Failed to get task' : 'Failed to get organization info') : 'Conflict';
+  }
+  if (kind === 'server-error') return SERVER_ERROR_DETAILS[route];
+  if (kind === 'conflict') return CONFLICT_DETAILS[route] ?? 'Conflict';
+  return route === 'file' ? 'File not found' : route === 'step-document' ? 'Document not found for step' : 'Task not found';
+}
+export type ApiRoute = 'tasks' | 'org-info' | ActionRoute;
 export type FaultRoute = ApiRoute | 'any';
 
 export interface FaultOptions {
@@ -77,7 +100,7 @@ export class FaultQueue {
   /** The fault for this request, if any, counting it against its `times`. */
   take(route: ApiRoute, taskId: number | null): SimulatedFault | null {
     const index = this.#queued.findIndex(
-      (q) => (q.route === 'any' || q.route === route) && (q.taskId === null || (route === 'tasks' && q.taskId === taskId)),
+      (q) => (q.route === 'any' || q.route === route) && (q.taskId === null || q.taskId === taskId),
     );
     const found = this.#queued[index];
     if (!found) return null;
@@ -88,9 +111,11 @@ export class FaultQueue {
 }
 
 const KINDS: ReadonlySet<string> = new Set<FaultKind>([
-  'unauthorized', 'not-found', 'rate-limited', 'server-error', 'html-502',
+  'unauthorized', 'not-found', 'rate-limited', 'server-error', 'conflict', 'html-502',
   'malformed-json', 'truncated', 'hang', 'reset', 'slow',
 ]);
+
+const ROUTES: ReadonlySet<string> = new Set<FaultRoute>(['tasks', 'org-info', 'any', ...ACTION_ROUTES]);
 
 /**
  * The body of POST /__control/faults:
@@ -130,8 +155,8 @@ export function parseFaultRequest(
   else if (typeof times === 'number' && times > 0) options.times = times;
   else if (times !== undefined) return { ok: false, message: 'times must be a positive number, "Infinity" or null' };
   const route = json['route'];
-  if (route === 'tasks' || route === 'org-info' || route === 'any') options.route = route;
-  else if (route !== undefined) return { ok: false, message: 'route must be tasks, org-info or any' };
+  if (typeof route === 'string' && ROUTES.has(route)) options.route = route as FaultRoute;
+  else if (route !== undefined) return { ok: false, message: `route must be one of ${[...ROUTES].join(', ')}` };
   const taskId = json['taskId'];
   if (typeof taskId === 'number' && Number.isSafeInteger(taskId)) options.taskId = taskId;
   else if (taskId !== undefined) return { ok: false, message: 'taskId must be an integer' };
