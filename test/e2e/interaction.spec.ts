@@ -388,7 +388,7 @@ test('“Try with demo data” runs the demo against the built-in simulator', as
   await expect(page.getByRole('heading', { level: 2, name: 'Watch your Chamelio tasks from the tray' })).toBeFocused();
   await page.getByRole('button', { name: 'Try with demo data' }).press('Enter');
   await expect(page.getByText('Demo data')).toBeVisible();
-  await expect(popover.taskList.getByRole('option')).toHaveCount(10);
+  await expect(popover.taskList.getByRole('option')).toHaveCount(12);
   await expect(page.locator('[role="listbox"]:focus, #pin-input:focus')).toHaveCount(1);
   // Taking focus did not scroll the (taller than the window) list's top up over the pin box.
   await page.reload();
