@@ -2,9 +2,10 @@ import type { ApiError, ApiResult, UnauthorizedReason } from '../chamelio/ApiErr
 import { isApiKeyShape } from '../chamelio/apiKey.ts';
 import { ChamelioClient } from '../chamelio/ChamelioClient.ts';
 import type { OrgInfo } from '../chamelio/Task.ts';
-import type { KeyCheckResult, OrgSummary } from './AppSnapshot.ts';
+import type { ConnectionState, KeyCheckResult, OrgSummary } from './AppSnapshot.ts';
+import { connectionAfter } from './connectionAfter.ts';
+import { describeApiError } from './describeApiError.ts';
 import type { Clock, Fetch, KeyProtection } from './ports.ts';
-import { describeApiError } from './summarize.ts';
 
 /** Until the key's own limit is known: half of the documented example (120 a minute). */
 export const FALLBACK_RATE_LIMIT = 60;
@@ -27,25 +28,54 @@ export interface ApiAccessDeps {
   requestTimeoutMs?: number;
 }
 
+type OrgCheck = Promise<ApiResult<OrgInfo>>;
+
 /**
- * The key in use, how it is kept, the organisation it opens, and the client that sends it. The key
- * is held here for the request header (besides the SecretStore, which is asynchronous) and is
- * never part of any state, snapshot or message.
+ * The key in use, how it is kept, the organisation it opens, the connection it gives, and the
+ * client that sends it. The key is held here for the request header (besides the SecretStore,
+ * which is asynchronous) and is never part of any state, snapshot or message.
  */
 export class ApiAccess {
-  key: string | null = null;
-  protection: KeyProtection | null = null;
-  org: OrgSummary | null = null;
+  private key: string | null = null;
+  private keptAs: KeyProtection | null = null;
+  private orgInfo: OrgSummary | null = null;
   /** The API refused the key in use; polling waits for another key or a successful check. */
-  keyProblem: { reason: UnauthorizedReason; detail: string } | null = null;
-  private readonly deps: ApiAccessDeps;
-  private verifying: { key: string; answer: Promise<ApiResult<OrgInfo>> } | null = null;
-  private readonly baseUrl: () => string;
+  private problem: { reason: UnauthorizedReason; detail: string } | null = null;
+  /** The network's side of the connection; a missing or refused key wins over it. */
+  private net: ConnectionState = { kind: 'checking' };
+  private verifying: { key: string; answer: OrgCheck } | null = null;
   private built: { baseUrl: string; client: ChamelioClient } | null = null;
+  private readonly deps: ApiAccessDeps;
+  private readonly baseUrl: () => string;
 
   constructor(deps: ApiAccessDeps, baseUrl: () => string) {
     this.deps = deps;
     this.baseUrl = baseUrl;
+  }
+
+  hasKey(): boolean {
+    return this.key !== null;
+  }
+
+  isInUse(key: string): boolean {
+    return key === this.key;
+  }
+
+  protection(): KeyProtection | null {
+    return this.keptAs;
+  }
+
+  org(): OrgSummary | null {
+    return this.orgInfo;
+  }
+
+  isRefused(): boolean {
+    return this.problem !== null;
+  }
+
+  connection(): ConnectionState {
+    if (!this.key) return { kind: 'no-key' };
+    return this.problem ? { kind: 'key-problem', ...this.problem } : this.net;
   }
 
   /** The client for the current base URL, reading the current key for every request. */
@@ -55,13 +85,76 @@ export class ApiAccess {
     return this.built.client;
   }
 
-  /**
-   * GET /users/org-info for a key: one check at a time per key, paid from the request budget
-   * (`spend`); null when the budget has nothing left this minute.
-   */
-  verify(key: string, spend: () => boolean): Promise<ApiResult<OrgInfo>> | null {
+  /** GET /users/org-info for a key the user typed: always sent (and `record`ed), one at a time per key. */
+  verify(key: string, record: () => void): OrgCheck {
     if (this.verifying?.key === key) return this.verifying.answer;
-    if (!spend()) return null;
+    record();
+    return this.send(key);
+  }
+
+  /** The same for the key in use, paid from the request budget: null without a key or budget. */
+  verifyInUse(trySpend: () => boolean): { key: string; answer: OrgCheck } | null {
+    const key = this.key;
+    if (key === null) return null;
+    if (this.verifying?.key === key) return this.verifying;
+    return trySpend() ? { key, answer: this.send(key) } : null;
+  }
+
+  use(key: string, protection: KeyProtection): void {
+    if (key !== this.key) this.problem = null;
+    this.key = key;
+    this.keptAs = protection;
+  }
+
+  forget(): void {
+    this.key = null;
+    this.keptAs = null;
+    this.orgInfo = null;
+    this.problem = null;
+  }
+
+  /** Another state was taken: the organisation is asked again. */
+  forgetOrg(): void {
+    this.orgInfo = null;
+  }
+
+  accept(info: OrgInfo): OrgSummary {
+    this.orgInfo = { name: info.org_name, rateLimitPerMinute: info.rate_limit_per_minute };
+    this.problem = null;
+    this.net = { kind: 'ok' };
+    return this.orgInfo;
+  }
+
+  checking(): void {
+    this.net = { kind: 'checking' };
+  }
+
+  /**
+   * After any request: a refusal marks the key; anything else moves the network's side. True when
+   * the connection the header shows may have changed.
+   */
+  answered(error: ApiError | null, now: number, rateLimitedUntil: number | null): boolean {
+    if (error?.kind === 'unauthorized') {
+      this.problem = { reason: error.reason, detail: error.detail };
+      return true;
+    }
+    const before = this.net;
+    this.net = connectionAfter(this.net, error, now, rateLimitedUntil);
+    return this.net !== before;
+  }
+
+  /** The OS says this computer went offline (true) or came back (false). */
+  offline(isOffline: boolean, now: number, hasTasks: boolean): void {
+    if (isOffline) this.net = { kind: 'offline', message: 'This computer is offline.', since: now };
+    else if (this.net.kind === 'offline') this.net = hasTasks ? { kind: 'checking' } : { kind: 'ok' };
+  }
+
+  /** Requests a minute this app may spend: its share of the key's limit, at least one. */
+  budgetPerMinute(share: number): number {
+    return Math.max(1, Math.floor((this.orgInfo?.rateLimitPerMinute ?? FALLBACK_RATE_LIMIT) * share));
+  }
+
+  private send(key: string): OrgCheck {
     const answer = this.clientWith(() => key)
       .getOrgInfo()
       .finally(() => {
@@ -69,29 +162,6 @@ export class ApiAccess {
       });
     this.verifying = { key, answer };
     return answer;
-  }
-
-  use(key: string, protection: KeyProtection): void {
-    if (key !== this.key) this.keyProblem = null;
-    this.key = key;
-    this.protection = protection;
-  }
-
-  forget(): void {
-    this.key = null;
-    this.protection = null;
-    this.org = null;
-    this.keyProblem = null;
-  }
-
-  accept(info: OrgInfo): OrgSummary {
-    this.org = { name: info.org_name, rateLimitPerMinute: info.rate_limit_per_minute };
-    return this.org;
-  }
-
-  /** Requests a minute this app may spend: its share of the key's limit, at least one. */
-  budgetPerMinute(share: number): number {
-    return Math.max(1, Math.floor((this.org?.rateLimitPerMinute ?? FALLBACK_RATE_LIMIT) * share));
   }
 
   private clientWith(getApiKey: () => string | null): ChamelioClient {

@@ -1,54 +1,44 @@
 import type { ApiResult } from '../chamelio/ApiError.ts';
-import { isTerminalStatus, type OrgInfo, type Task } from '../chamelio/Task.ts';
+import type { Task } from '../chamelio/Task.ts';
 import { parseTaskRefs } from '../tasks/parseTaskRefs.ts';
 import { TaskMonitor, type SystemChange } from '../tasks/TaskMonitor.ts';
-import { ApiAccess, keyRefused, malformedKey } from './ApiAccess.ts';
+import { ApiAccess, malformedKey } from './ApiAccess.ts';
 import { applySettingsPatch } from './applySettingsPatch.ts';
-import type { AppSnapshot, ConnectionState, KeyCheckResult, OrgSummary, PinResult, SettingsUpdateResult, TaskDetail } from './AppSnapshot.ts';
-import { ChangeRecorder } from './ChangeRecorder.ts';
-import { connectionAfter } from './connectionAfter.ts';
+import type { AppSnapshot, KeyCheckResult, PinResult, SettingsUpdateResult, TaskDetail } from './AppSnapshot.ts';
+import { buildTrayState } from './buildTrayState.ts';
+import { ChangePipeline } from './ChangePipeline.ts';
+import { DemoMode, type DemoSetup } from './DemoMode.ts';
+import { KeySession } from './KeySession.ts';
 import { emptyState, loadPersistedState } from './loadPersistedState.ts';
 import type { PersistedState } from './PersistedState.ts';
-import { PinList } from './PinList.ts';
-import type { AppServiceDeps, KeyProtection } from './ports.ts';
+import { PinList, pollClassOf } from './PinList.ts';
+import type { AppServiceDeps } from './ports.ts';
+import { CHECKED_REFRESH_MS, SnapshotFeed } from './SnapshotFeed.ts';
 import { CHAMELIO_APP_HOST, type Settings, type SettingsPatch } from './Settings.ts';
-import { buildTrayState, lastChangeByTask, summarize, summarizeAll, taskLink } from './summarize.ts';
+import { lastChangeByTask, summarize, summarizeAll } from './summarize.ts';
+import { taskLink } from './taskLink.ts';
 import type { TrayState } from './TrayState.ts';
 
-export interface DemoSetup {
-  apiBaseUrl: string;
-  apiKey: string;
-  userEmail: string;
-  taskIds: number[];
-}
-
-/** State changes are pushed to listeners at most this often. */
-const EMIT_DELAY_MS = 50;
-/** A poll that found nothing new moves only "checked …": that is pushed at most this often. */
-export const CHECKED_REFRESH_MS = 30_000;
+export type { DemoSetup } from './DemoMode.ts';
 
 /**
- * The one facade every UI command goes through, for both transports. It owns the pinned tasks,
- * feeds the TaskMonitor's results through diffing, history, notifications and persistence, and
- * derives the snapshot and tray state. The API key lives only in the SecretStore and in ApiAccess,
- * which puts it into the request header; it is never part of any state.
+ * The one facade every UI command goes through, for both transports. It owns the pinned tasks and
+ * the settings, feeds the TaskMonitor's results through the ChangePipeline (recorded, written,
+ * notified), and derives the snapshot and tray state. Taking and checking the key is KeySession's;
+ * only the SecretStore and the request header (ApiAccess) ever hold the key.
  */
 export class AppService {
   private readonly deps: AppServiceDeps;
   private settings: Settings = emptyState().settings;
-  private pins = new PinList();
+  private readonly pins = new PinList();
   private notificationsPausedUntil: number | null = null;
-  /** The network's side of the header; a missing or refused key is ApiAccess's and wins over it. */
-  private net: ConnectionState = { kind: 'checking' };
   private readonly access: ApiAccess;
+  private readonly keys: KeySession;
   private readonly monitor: TaskMonitor;
-  private readonly recorder: ChangeRecorder;
+  private readonly changes: ChangePipeline;
+  private readonly demo = new DemoMode();
   private lastCheckedAt: number | null = null;
-  /** While the demo runs, the real state waits here, untouched, and nothing is written. */
-  private realState: PersistedState | null = null;
-  private readonly listeners = new Set<(snapshot: AppSnapshot) => void>();
-  private emitTimer: unknown = null;
-  private emittedAt = -Infinity;
+  private readonly feed: SnapshotFeed;
 
   constructor(deps: AppServiceDeps) {
     this.deps = deps;
@@ -62,79 +52,66 @@ export class AppService {
       intervalMs: this.settings.pollIntervalSeconds * 1000,
       budgetPerMinute: this.access.budgetPerMinute(this.settings.rateLimitShare),
     });
-    this.recorder = new ChangeRecorder({
+    this.keys = new KeySession({
       ...deps,
-      random,
-      isPinned: (taskId) => this.pins.has(taskId),
-      isUnseen: (taskId) => this.pins.find(taskId)?.unseen === true,
-      persistedState: () => this.persistedState(),
-      canPersist: () => this.realState === null,
-      notificationContext: () => ({ settings: this.settings, now: deps.clock.now(), pausedUntil: this.notificationsPausedUntil }),
+      access: this.access,
+      monitor: this.monitor,
+      rateLimitShare: () => this.settings.rateLimitShare,
+      onChange: () => this.changed(),
     });
+    this.changes = new ChangePipeline({ ...deps, random }, this.pins, {
+      state: () => (this.demo.isActive() ? null : this.persistedState()),
+      notification: () => ({ settings: this.settings, now: deps.clock.now(), pausedUntil: this.notificationsPausedUntil }),
+    });
+    this.feed = new SnapshotFeed(deps.clock, () => this.getState(), (snapshot) => deps.tray?.render(this.trayState(snapshot)));
   }
 
   async start(): Promise<void> {
     this.adopt(loadPersistedState(await this.deps.persistence.load()));
     this.monitor.start();
-    await this.takeKey(await this.deps.secrets.get(), this.deps.secrets.protection().protection);
+    await this.takeStoredKey();
     this.changed();
   }
 
   async stop(): Promise<void> {
     this.monitor.stop();
-    if (this.emitTimer !== null) this.deps.clock.clearTimeout(this.emitTimer);
-    this.emitTimer = null;
-    await this.recorder.flush();
+    this.feed.stop();
+    await this.changes.flush();
   }
 
   subscribe(listener: (snapshot: AppSnapshot) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.feed.subscribe(listener);
   }
 
   // --- bridge commands ---------------------------------------------------------------------------
-
   getState(): AppSnapshot {
-    const secretInfo = this.deps.secrets.protection();
+    const { advice, canOptInToWeak } = this.deps.secrets.protection();
     return {
-      connection: this.connection(),
-      key: {
-        isSet: this.access.key !== null,
-        protection: this.access.protection,
-        advice: secretInfo.advice,
-        canOptInToWeak: secretInfo.canOptInToWeak,
-      },
-      org: this.access.org,
+      connection: this.access.connection(),
+      key: { isSet: this.access.hasKey(), protection: this.access.protection(), advice, canOptInToWeak },
+      org: this.access.org(),
       lastCheckedAt: this.lastCheckedAt,
-      tasks: summarizeAll(this.pins.all(), this.settings.userEmail, this.recorder.activity),
-      activity: this.recorder.activity,
+      tasks: summarizeAll(this.pins.all(), this.settings.userEmail, this.changes.activity),
+      activity: this.changes.activity,
       settings: this.settings,
       notificationsPausedUntil: this.notificationsPausedUntil,
-      budgetPerMinute: this.access.key ? this.monitor.budgetPerMinute() : null,
-      demo: this.realState !== null,
+      budgetPerMinute: this.access.hasKey() ? this.monitor.budgetPerMinute() : null,
+      demo: this.demo.isActive(),
     };
   }
 
   getTaskDetail(taskId: number): TaskDetail | null {
     const pin = this.pins.find(taskId);
     if (!pin) return null;
-    return { summary: summarize(pin, this.settings.userEmail, lastChangeByTask(this.recorder.activity)), task: pin.snapshot };
+    return { summary: summarize(pin, this.settings.userEmail, lastChangeByTask(this.changes.activity)), task: pin.snapshot };
   }
 
   async pin(text: string): Promise<PinResult> {
     const parsed = parseTaskRefs(typeof text === 'string' ? text : '');
-    const result: PinResult = { pinned: [], alreadyPinned: [], rejected: parsed.rejected };
-    for (const id of parsed.ids) {
-      if (this.pins.has(id)) {
-        result.alreadyPinned.push(id);
-        continue;
-      }
-      this.pins.add(id, this.deps.clock.now());
-      this.monitor.add(id);
-      result.pinned.push(id);
-    }
-    if (result.pinned.length > 0) this.persistSoon();
-    return result;
+    const { pinned, alreadyPinned } = this.pins.addAll(parsed.ids, this.deps.clock.now());
+    for (const id of pinned) this.monitor.add(id);
+    if (pinned.length > 0) this.persistSoon();
+    return { pinned, alreadyPinned, rejected: parsed.rejected };
   }
 
   async unpin(taskId: number): Promise<void> {
@@ -160,7 +137,7 @@ export class AppService {
   }
 
   async refresh(): Promise<void> {
-    if (this.access.keyProblem) await this.checkKey();
+    if (this.access.isRefused()) await this.keys.check();
     this.monitor.refreshNow();
     this.changed();
   }
@@ -170,24 +147,18 @@ export class AppService {
     const malformed = malformedKey(candidate);
     if (malformed) return malformed;
     // A key is checked against the user's own server, never the demo's.
-    if (this.realState !== null) await this.leaveDemo();
-    // The user asked for this one: it is counted in the budget but never refused by it.
-    const checked = await this.access.verify(candidate, () => this.monitor.spend())!;
-    if (!checked.ok) return keyRefused(checked.error);
-    const protection = await this.deps.secrets.set(candidate, { allowWeak: allowWeak === true });
-    if (candidate !== this.access.key) this.monitor.invalidateInFlight();
-    this.access.use(candidate, protection);
-    const org = this.keyAccepted(checked.value);
-    this.changed();
-    return { ok: true, org, protection };
+    if (this.demo.isActive()) await this.leaveDemo();
+    const result = await this.keys.set(candidate, allowWeak);
+    if (result.ok) this.changed();
+    return result;
   }
 
   /** Forgets the key. In the demo it leaves the demo instead: the demo's key is not the user's. */
   async clearApiKey(): Promise<void> {
-    if (this.realState !== null) await this.leaveDemo();
+    if (this.demo.isActive()) await this.leaveDemo();
     else {
       await this.deps.secrets.clear();
-      await this.takeKey(null, 'session');
+      await this.keys.take(null, 'session');
     }
     this.changed();
   }
@@ -199,7 +170,7 @@ export class AppService {
     this.settings = checked.settings;
     if (before.apiBaseUrl !== this.settings.apiBaseUrl) await this.serverChanged();
     this.monitor.setIntervalMs(this.settings.pollIntervalSeconds * 1000);
-    this.applyBudget();
+    this.keys.applyBudget();
     this.persistSoon();
     return { ok: true, settings: this.settings };
   }
@@ -210,7 +181,6 @@ export class AppService {
   }
 
   // --- for the transports ------------------------------------------------------------------------
-
   /** Task ids in the text (a clipboard's) that are not pinned yet. */
   suggestPins(text: string): number[] {
     return parseTaskRefs(text).ids.filter((id) => !this.pins.has(id));
@@ -225,27 +195,20 @@ export class AppService {
   }
 
   /**
-   * Runs against the built-in simulator. The real state (pins, history, settings) is set aside and
-   * comes back untouched when a real key is set, the key is cleared or the app restarts; the demo
-   * key never reaches the SecretStore.
+   * Runs against the built-in simulator (DemoMode). The real state comes back untouched when a real
+   * key is set, the key is cleared or the app restarts; the demo key never reaches the SecretStore.
    */
   async useDemo(demo: DemoSetup): Promise<void> {
-    await this.recorder.flush(); // a real change seen just now is written and notified first
-    this.realState ??= this.persistedState();
-    const real = this.realState.settings;
-    this.adopt({ ...emptyState(), settings: { ...real, apiBaseUrl: demo.apiBaseUrl, userEmail: real.userEmail || demo.userEmail } });
+    await this.changes.flush(); // a real change seen just now is written and notified first
+    this.adopt(this.demo.enter(this.persistedState(), demo));
     await this.pin(demo.taskIds.join(' '));
-    await this.takeKey(demo.apiKey, 'session');
+    await this.keys.take(demo.apiKey, 'session');
     this.changed();
   }
 
   setSystemState(change: SystemChange): void {
     this.monitor.applySystemChange(change);
-    if (change.online === false) {
-      this.net = { kind: 'offline', message: 'This computer is offline.', since: this.deps.clock.now() };
-    } else if (change.online === true && this.net.kind === 'offline') {
-      this.net = this.pins.all().length > 0 ? { kind: 'checking' } : { kind: 'ok' };
-    }
+    if (change.online !== undefined) this.access.offline(!change.online, this.deps.clock.now(), this.pins.all().length > 0);
     this.changed();
   }
 
@@ -253,7 +216,7 @@ export class AppService {
     return buildTrayState({
       summaries: snapshot.tasks,
       connection: snapshot.connection,
-      hasKey: this.access.key !== null,
+      hasKey: this.access.hasKey(),
       notificationsPausedUntil: this.notificationsPausedUntil,
       pollingPaused: this.monitor.pausedBy().some((r) => r === 'suspended' || r === 'offline'),
       lastCheckedAt: this.lastCheckedAt,
@@ -267,116 +230,53 @@ export class AppService {
     return { inLastMinute: this.monitor.requestsInLastMinute(), budgetPerMinute: this.monitor.budgetPerMinute() };
   }
 
-  // --- internals ---------------------------------------------------------------------------------
-
-  private connection(): ConnectionState {
-    if (!this.access.key) return { kind: 'no-key' };
-    const problem = this.access.keyProblem;
-    return problem ? { kind: 'key-problem', ...problem } : this.net;
-  }
-
   private onResult(taskId: number, result: ApiResult<Task>): void {
     const pin = this.pins.find(taskId);
     if (!pin) return;
     // The client hands back the very value it gave last time when the answer's text is the same.
     const repeated = result.ok && result.value === pin.snapshot && pin.lastError === null && !pin.unavailable;
-    const net = this.net;
     const now = this.deps.clock.now();
     pin.lastCheckedAt = now;
     this.lastCheckedAt = now;
     pin.lastError = result.ok ? null : result.error;
-    if (result.ok) this.recorder.recordFetched(pin, result.value);
-    else if (result.error.kind === 'not-found') this.recorder.recordUnavailable(pin);
-    const error = pin.lastError;
+    this.changes.received(pin, result, this.settings.userEmail);
     // The monitor paused itself on a 401; the problem stays shown until another key or a good check.
-    if (error?.kind === 'unauthorized') this.access.keyProblem = { reason: error.reason, detail: error.detail };
-    else this.net = connectionAfter(this.net, error, now, this.monitor.rateLimitedUntilTime());
-    if (!repeated || this.net !== net) this.changed();
+    const moved = this.access.answered(pin.lastError, now, this.monitor.rateLimitedUntilTime());
+    if (!repeated || moved) this.changed();
     // Nothing new: no timer of its own (an idle minute wakes the engine only to poll).
-    else if (this.emitTimer === null && now - this.emittedAt >= CHECKED_REFRESH_MS) this.emit();
+    else this.feed.refreshIfOlderThan(CHECKED_REFRESH_MS);
   }
 
-  /** Puts a key (or none) in use, drops answers meant for the one before, and checks it. */
-  private async takeKey(key: string | null, protection: KeyProtection): Promise<void> {
-    this.monitor.invalidateInFlight();
-    if (!key) {
-      this.access.forget();
-      this.monitor.pause('no-key');
-      return;
-    }
-    this.access.use(key, protection);
-    this.monitor.resume('no-key');
-    await this.checkKey();
-  }
-
-  /** GET /users/org-info for the key in use; a refusal stops polling until another key or check. */
-  private async checkKey(): Promise<void> {
-    const key = this.access.key;
-    const answer = key ? this.access.verify(key, () => this.monitor.trySpend()) : null;
-    if (!answer) return; // no key, or no budget left this minute: the next refresh tries again
-    this.net = { kind: 'checking' };
-    this.changed();
-    const checked = await answer;
-    if (this.access.key !== key) return; // replaced while we waited
-    if (checked.ok) this.keyAccepted(checked.value);
-    else if (checked.error.kind === 'unauthorized') {
-      this.access.keyProblem = { reason: checked.error.reason, detail: checked.error.detail };
-      this.monitor.pause('unauthorized');
-    } else {
-      // Offline or a server error: poll what can be polled, with the fallback budget.
-      this.net = connectionAfter(this.net, checked.error, this.deps.clock.now(), this.monitor.rateLimitedUntilTime());
-    }
-    this.changed();
-  }
-
-  private keyAccepted(info: OrgInfo): OrgSummary {
-    const org = this.access.accept(info);
-    this.access.keyProblem = null;
-    this.net = { kind: 'ok' };
-    this.applyBudget();
-    this.monitor.resume('unauthorized');
-    this.monitor.resume('no-key');
-    this.monitor.refreshNow();
-    return org;
+  private async takeStoredKey(): Promise<void> {
+    await this.keys.take(await this.deps.secrets.get(), this.deps.secrets.protection().protection);
   }
 
   /**
-   * Another server: its tasks are not the old server's, and the key was given for the old one, so
-   * the key is forgotten (never sent where the user did not give it) and every pin takes a new,
-   * silent baseline.
+   * Another server: its tasks are not the old one's, and the key was given for the old one, so it
+   * is forgotten (never sent where the user did not give it); every pin takes a silent baseline.
    */
   private async serverChanged(): Promise<void> {
     this.pins.rebaseline();
-    if (this.realState === null && this.access.key) await this.deps.secrets.clear();
-    await this.takeKey(null, 'session');
-  }
-
-  private applyBudget(): void {
-    this.monitor.setBudgetPerMinute(this.access.budgetPerMinute(this.settings.rateLimitShare));
+    if (!this.demo.isActive() && this.access.hasKey()) await this.deps.secrets.clear();
+    await this.keys.take(null, 'session');
   }
 
   /** Takes a state as the current one. The monitor carries over its pauses and its budget's window. */
   private adopt(state: PersistedState): void {
     this.settings = state.settings;
     this.notificationsPausedUntil = state.notificationsPausedUntil;
-    this.pins = new PinList(state.pinned);
-    this.recorder.reset(state.activity);
-    this.access.org = null;
+    this.pins.replace(state.pinned);
+    this.changes.reset(state.activity);
+    this.access.forgetOrg();
     this.monitor.setIntervalMs(this.settings.pollIntervalSeconds * 1000);
-    this.applyBudget();
-    this.monitor.replaceTasks(
-      this.pins.all().map((pin) => ({
-        id: pin.id,
-        pollClass: pin.unavailable ? 'unavailable' : pin.snapshot && isTerminalStatus(pin.snapshot.status) ? 'terminal' : 'active',
-      })),
-    );
+    this.keys.applyBudget();
+    this.monitor.replaceTasks(this.pins.all().map((pin) => ({ id: pin.id, pollClass: pollClassOf(pin) })));
   }
 
   private async leaveDemo(): Promise<void> {
-    const real = this.realState!;
-    this.realState = null;
-    this.adopt(real);
-    await this.takeKey(await this.deps.secrets.get(), this.deps.secrets.protection().protection);
+    const real = this.demo.leave();
+    if (real) this.adopt(real);
+    await this.takeStoredKey();
   }
 
   private persistedState(): PersistedState {
@@ -384,29 +284,16 @@ export class AppService {
       schemaVersion: 1,
       settings: this.settings,
       pinned: this.pins.persisted(),
-      activity: this.recorder.activity,
+      activity: this.changes.activity,
       notificationsPausedUntil: this.notificationsPausedUntil,
     };
   }
 
   private persistSoon(): void {
-    this.recorder.markDirty();
+    this.changes.markDirty();
     this.changed();
   }
 
   /** Pushes the new snapshot to listeners and the tray, coalescing bursts of results. */
-  private changed(): void {
-    if (this.emitTimer !== null) return;
-    this.emitTimer = this.deps.clock.setTimeout(() => {
-      this.emitTimer = null;
-      this.emit();
-    }, EMIT_DELAY_MS);
-  }
-
-  private emit(): void {
-    this.emittedAt = this.deps.clock.now();
-    const snapshot = this.getState();
-    for (const listener of this.listeners) listener(snapshot);
-    this.deps.tray?.render(this.trayState(snapshot));
-  }
+  private readonly changed = (): void => this.feed.changed();
 }

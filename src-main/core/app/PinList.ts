@@ -1,5 +1,7 @@
+import { isTerminalStatus } from '../chamelio/Task.ts';
+import type { PollClass } from '../tasks/TaskMonitor.ts';
+import type { LivePin } from './LivePin.ts';
 import type { PersistedPin } from './PersistedState.ts';
-import type { LivePin } from './summarize.ts';
 
 /** The pinned tasks in the user's order (newest first), with one level of undo for unpinning. */
 export class PinList {
@@ -7,7 +9,28 @@ export class PinList {
   private lastRemoved: { pin: LivePin; index: number } | null = null;
 
   constructor(persisted: readonly PersistedPin[] = []) {
+    this.pins = [];
+    this.replace(persisted);
+  }
+
+  /** Another state taken: these pins, nothing to undo. */
+  replace(persisted: readonly PersistedPin[]): void {
     this.pins = persisted.map((p) => ({ ...p, lastCheckedAt: null, lastError: null }));
+    this.lastRemoved = null;
+  }
+
+  /** Pins the ids not pinned yet, first in the list, in the order given. */
+  addAll(ids: readonly number[], now: number): { pinned: number[]; alreadyPinned: number[] } {
+    const pinned: number[] = [];
+    const alreadyPinned: number[] = [];
+    for (const id of ids) {
+      if (this.has(id)) alreadyPinned.push(id);
+      else {
+        this.add(id, now);
+        pinned.push(id);
+      }
+    }
+    return { pinned, alreadyPinned };
   }
 
   all(): readonly LivePin[] {
@@ -53,4 +76,10 @@ export class PinList {
   persisted(): PersistedPin[] {
     return this.pins.map(({ id, pinnedAt, snapshot, unseen, unavailable }) => ({ id, pinnedAt, snapshot, unseen, unavailable }));
   }
+}
+
+/** How often the monitor asks about a pin: finished and missing tasks less often. */
+export function pollClassOf(pin: LivePin): PollClass {
+  if (pin.unavailable) return 'unavailable';
+  return pin.snapshot && isTerminalStatus(pin.snapshot.status) ? 'terminal' : 'active';
 }

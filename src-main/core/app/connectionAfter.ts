@@ -1,6 +1,6 @@
 import type { ApiError } from '../chamelio/ApiError.ts';
 import type { ConnectionState } from './AppSnapshot.ts';
-import { describeApiError } from './summarize.ts';
+import { describeApiError } from './describeApiError.ts';
 
 /**
  * What the header says after a request: a success or a 404 (the server answered) means connected,

@@ -182,9 +182,8 @@ export class TaskMonitor {
   }
 
   /** A request the user asked for (checking a key they typed): counted, never refused. */
-  spend(): true {
+  spend(): void {
     this.budget.record(this.options.clock.now());
-    return true;
   }
 
   /** A request the user asked for (approve, cancel, a document): ahead of queued polls, never past the budget. */

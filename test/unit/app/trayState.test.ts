@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrayState, summarizeAll, type LivePin } from '../../../src-main/core/app/summarize.ts';
+import { buildTrayState } from '../../../src-main/core/app/buildTrayState.ts';
+import type { LivePin } from '../../../src-main/core/app/LivePin.ts';
+import { summarizeAll } from '../../../src-main/core/app/summarize.ts';
 import type { ConnectionState } from '../../../src-main/core/app/AppSnapshot.ts';
 import { makeTask } from '../../support/makeTask.ts';
 

@@ -1,0 +1,92 @@
+import type { ApiResult } from '../chamelio/ApiError.ts';
+import type { Task } from '../chamelio/Task.ts';
+import type { NotificationContext } from '../notify/NotificationPolicy.ts';
+import type { ActivityEntry } from './Activity.ts';
+import { ChangeRecorder, type Recorded } from './ChangeRecorder.ts';
+import type { LivePin } from './LivePin.ts';
+import { NotificationOutbox } from './NotificationOutbox.ts';
+import type { PersistedState } from './PersistedState.ts';
+import type { PinList } from './PinList.ts';
+import type { Clock, Logger, Notifier, Persistence } from './ports.ts';
+import { StateWriter } from './StateWriter.ts';
+
+export interface ChangePipelineDeps {
+  clock: Clock;
+  notifier: Notifier;
+  logger: Logger;
+  persistence: Persistence;
+  random: () => number;
+}
+
+/** What the pipeline reads from its owner when it writes and when it notifies. */
+export interface ChangePipelineSources {
+  /** The state to write, or null while nothing may be written (the demo). */
+  state: () => PersistedState | null;
+  notification: () => NotificationContext;
+}
+
+/**
+ * A poll result's way through the engine: recorded (ChangeRecorder says what changed), applied to
+ * the pin, written (StateWriter), then notified (NotificationOutbox). Changes are written before
+ * they are notified, so a crash can lose a banner but never its record, and a restart never
+ * reports the same change twice.
+ */
+export class ChangePipeline {
+  private readonly recorder: ChangeRecorder;
+  private readonly writer: StateWriter;
+  private readonly outbox: NotificationOutbox;
+  private readonly pins: PinList;
+  private readonly sources: ChangePipelineSources;
+
+  constructor(deps: ChangePipelineDeps, pins: PinList, sources: ChangePipelineSources) {
+    this.pins = pins;
+    this.sources = sources;
+    this.recorder = new ChangeRecorder(deps);
+    this.writer = new StateWriter(deps, sources.state);
+    this.outbox = new NotificationOutbox(deps, () => void this.deliver());
+  }
+
+  get activity(): ActivityEntry[] {
+    return this.recorder.activity;
+  }
+
+  received(pin: LivePin, result: ApiResult<Task>, userEmail: string): void {
+    if (result.ok) this.apply(pin, this.recorder.fetched(pin, result.value, userEmail));
+    else if (result.error.kind === 'not-found') this.apply(pin, this.recorder.unavailable(pin));
+  }
+
+  /** Something outside the results changed (a pin, a setting): write it soon. */
+  markDirty(): void {
+    this.writer.markDirty();
+  }
+
+  /** Another state was taken: its history, nothing waiting, nothing to write. */
+  reset(activity: readonly ActivityEntry[]): void {
+    this.recorder.reset(activity);
+    this.outbox.clear();
+    this.writer.discard();
+  }
+
+  /** Writes what is unwritten and shows what is waiting; for shutdown and before the demo. */
+  async flush(): Promise<void> {
+    this.writer.cancel();
+    this.outbox.cancelTimers();
+    await this.deliver();
+    await this.writer.save();
+  }
+
+  private apply(pin: LivePin, recorded: Recorded): void {
+    Object.assign(pin, recorded.update);
+    if (recorded.write) this.writer.markDirty();
+    if (recorded.notify) this.outbox.add(recorded.notify);
+  }
+
+  private async deliver(): Promise<void> {
+    const sets = this.outbox.take(
+      (taskId) => this.pins.has(taskId),
+      (taskId) => this.pins.find(taskId)?.unseen === true,
+    );
+    await this.writer.save(); // waits for a write already under way too: the record goes before the banner
+    this.outbox.show(sets, this.sources.notification());
+  }
+}

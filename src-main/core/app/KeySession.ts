@@ -1,0 +1,89 @@
+import type { OrgInfo } from '../chamelio/Task.ts';
+import type { TaskMonitor } from '../tasks/TaskMonitor.ts';
+import { keyRefused, type ApiAccess } from './ApiAccess.ts';
+import type { KeyCheckResult, OrgSummary } from './AppSnapshot.ts';
+import type { Clock, KeyProtection, SecretStore } from './ports.ts';
+
+export interface KeySessionDeps {
+  access: ApiAccess;
+  monitor: TaskMonitor;
+  secrets: SecretStore;
+  clock: Clock;
+  /** The share of the key's rate limit the settings allow. */
+  rateLimitShare: () => number;
+  /** Something the snapshot shows moved (checking, accepted, refused). */
+  onChange: () => void;
+}
+
+/**
+ * Taking, checking and replacing the API key, and what that does to polling: no key or a refused
+ * key pauses the monitor; an accepted key sets the budget from its organisation's limit.
+ */
+export class KeySession {
+  private readonly deps: KeySessionDeps;
+
+  constructor(deps: KeySessionDeps) {
+    this.deps = deps;
+  }
+
+  /**
+   * A well-formed key the user typed (see malformedKey): checked first (counted in the budget,
+   * never refused by it), then stored and put in use.
+   */
+  async set(candidate: string, allowWeak: boolean): Promise<KeyCheckResult> {
+    const { access, monitor, secrets } = this.deps;
+    const checked = await access.verify(candidate, () => monitor.spend());
+    if (!checked.ok) return keyRefused(checked.error);
+    const protection = await secrets.set(candidate, { allowWeak: allowWeak === true });
+    if (!access.isInUse(candidate)) monitor.invalidateInFlight();
+    access.use(candidate, protection);
+    const org = this.accepted(checked.value);
+    return { ok: true, org, protection };
+  }
+
+  /** Puts a key (or none) in use, drops answers meant for the one before, and checks it. */
+  async take(key: string | null, protection: KeyProtection): Promise<void> {
+    const { access, monitor } = this.deps;
+    monitor.invalidateInFlight();
+    if (!key) {
+      access.forget();
+      monitor.pause('no-key');
+      return;
+    }
+    access.use(key, protection);
+    monitor.resume('no-key');
+    await this.check();
+  }
+
+  /** GET /users/org-info for the key in use; a refusal stops polling until another key or check. */
+  async check(): Promise<void> {
+    const { access, monitor, clock } = this.deps;
+    const pending = access.verifyInUse(() => monitor.trySpend());
+    if (!pending) return; // no key, or no budget left this minute: the next refresh tries again
+    access.checking();
+    this.deps.onChange();
+    const checked = await pending.answer;
+    if (!access.isInUse(pending.key)) return; // replaced while we waited
+    if (checked.ok) this.accepted(checked.value);
+    else {
+      // Refused: stop until another key. Offline or a server error: poll with the fallback budget.
+      access.answered(checked.error, clock.now(), monitor.rateLimitedUntilTime());
+      if (checked.error.kind === 'unauthorized') monitor.pause('unauthorized');
+    }
+    this.deps.onChange();
+  }
+
+  applyBudget(): void {
+    this.deps.monitor.setBudgetPerMinute(this.deps.access.budgetPerMinute(this.deps.rateLimitShare()));
+  }
+
+  private accepted(info: OrgInfo): OrgSummary {
+    const { access, monitor } = this.deps;
+    const org = access.accept(info);
+    this.applyBudget();
+    monitor.resume('unauthorized');
+    monitor.resume('no-key');
+    monitor.refreshNow();
+    return org;
+  }
+}

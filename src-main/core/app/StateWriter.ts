@@ -1,0 +1,57 @@
+import { OneShotTimer } from '../time/OneShotTimer.ts';
+import type { PersistedState } from './PersistedState.ts';
+import type { Clock, Logger, Persistence } from './ports.ts';
+
+/** Writes are coalesced: one write for a burst of changes. */
+export const SAVE_DELAY_MS = 300;
+const SAVE_RETRY_MS = 5000;
+
+/**
+ * Writes the state when it has changed: one write per burst, one at a time, retried after a
+ * failure. `state` says what to write, or null while nothing may be written (the demo).
+ */
+export class StateWriter {
+  private dirty = false;
+  private saving: Promise<void> = Promise.resolve();
+  private readonly timer: OneShotTimer;
+  private readonly deps: { persistence: Persistence; logger: Logger };
+  private readonly state: () => PersistedState | null;
+
+  constructor(deps: { clock: Clock; persistence: Persistence; logger: Logger }, state: () => PersistedState | null) {
+    this.deps = deps;
+    this.state = state;
+    this.timer = new OneShotTimer(deps.clock, SAVE_DELAY_MS, () => void this.save());
+  }
+
+  markDirty(): void {
+    this.dirty = true;
+    this.timer.schedule();
+  }
+
+  /** What was marked is replaced by another state that needs no write. */
+  discard(): void {
+    this.dirty = false;
+  }
+
+  cancel(): void {
+    this.timer.cancel();
+  }
+
+  /** Writes what is unwritten now; waits for a write already under way too. */
+  save(): Promise<void> {
+    this.saving = this.saving.then(async () => {
+      if (!this.dirty) return;
+      const state = this.state();
+      if (state === null) return;
+      this.dirty = false;
+      try {
+        await this.deps.persistence.save(state);
+      } catch (error) {
+        this.deps.logger.warn('saving state failed; will retry', { error: String(error) });
+        this.dirty = true;
+        this.timer.schedule(SAVE_RETRY_MS);
+      }
+    });
+    return this.saving;
+  }
+}
