@@ -22,14 +22,16 @@ describe('ChangeRecorder says what a result changed, and changes nothing itself'
     const r = recorder();
     const task = makeTask({ task_id: 7 });
     const target = pin();
-    expect(r.fetched(target, task, '')).toEqual({ update: { snapshot: task }, notify: null });
+    expect(r.fetched(target, task, '')).toEqual({ update: { snapshot: task }, write: true, notify: null });
     expect(target.snapshot).toBeNull();
     expect(r.activity).toEqual([]);
   });
 
-  it('reports nothing for an unchanged snapshot', () => {
+  it('reports nothing for the same answer, and only the new value for equal data', () => {
     const task = makeTask({ task_id: 7 });
-    expect(recorder().fetched(pin({ snapshot: task }), structuredClone(task), '')).toEqual({ update: null, notify: null });
+    expect(recorder().fetched(pin({ snapshot: task }), task, '')).toEqual({ update: {}, write: false, notify: null });
+    const copy = structuredClone(task);
+    expect(recorder().fetched(pin({ snapshot: task }), copy, '')).toEqual({ update: { snapshot: copy }, write: false, notify: null });
   });
 
   it('returns the change to notify, marks the pin unseen and records it in the history', () => {
@@ -37,17 +39,17 @@ describe('ChangeRecorder says what a result changed, and changes nothing itself'
     const before = makeTask({ task_id: 7, status: 'in_progress' });
     const after = makeTask({ task_id: 7, status: 'completed' });
     const recorded = r.fetched(pin({ snapshot: before }), after, '');
-    expect(recorded.update).toEqual({ snapshot: after, unseen: true });
+    expect(recorded).toMatchObject({ update: { snapshot: after, unseen: true }, write: true });
     expect(recorded.notify?.changes.map((c) => c.kind)).toContain('completed');
     expect(r.activity[0]).toMatchObject({ taskId: 7, kind: 'completed' });
   });
 
   it('records a 404 once, and the task coming back', () => {
     const r = recorder();
-    expect(r.unavailable(pin()).update).toEqual({ unavailable: true });
-    expect(r.unavailable(pin({ unavailable: true }))).toEqual({ update: null, notify: null });
+    expect(r.unavailable(pin())).toEqual({ update: { unavailable: true }, write: true, notify: null });
+    expect(r.unavailable(pin({ unavailable: true }))).toEqual({ update: {}, write: false, notify: null });
     const task = makeTask({ task_id: 7 });
-    expect(r.fetched(pin({ unavailable: true, snapshot: task }), task, '').update).toEqual({ unavailable: false });
+    expect(r.fetched(pin({ unavailable: true, snapshot: task }), task, '')).toEqual({ update: { unavailable: false }, write: true, notify: null });
     expect(r.activity.map((e) => e.kind)).toEqual(['available-again', 'unavailable']);
   });
 });
