@@ -1,75 +1,51 @@
 /**
- * The UI's state: the engine's latest snapshot (never edited here), which view is shown, and the
- * short-lived feedback of the user's own actions. Every decision about tasks stays in the engine.
+ * The UI's state, split by concern into small stores (what the engine said, the view, undo, the
+ * clipboard offer, the last problem, the time), and the user's actions that cross them. Every
+ * decision about tasks stays in the engine. Components reach this through `useApp()` (context.ts).
  */
 import type { Bridge } from '../../src-main/contract/bridge.ts';
-import type { AppSnapshot, PinResult, TaskSummary } from '../../src-main/contract/dto.ts';
-import { CommandFailure, describeFailure } from './failure.ts';
-import { filterTasks } from './filterTasks.ts';
+import type { PinResult, TaskSummary } from '../../src-main/contract/dto.ts';
+import { browserClock, type Clock } from './clock.ts';
 import { focusIsLost, focusSoon, LIST_FOCUS } from './focus.ts';
 import type { EngineLink } from './httpBridge.ts';
+import { watchShowing } from './popoverShowing.ts';
+import { ClipboardOfferStore } from './stores/ClipboardOfferStore.svelte.ts';
+import { EngineState } from './stores/EngineState.svelte.ts';
+import { NowStore } from './stores/NowStore.svelte.ts';
+import { ProblemStore } from './stores/ProblemStore.svelte.ts';
+import { UndoStore } from './stores/UndoStore.svelte.ts';
+import { ViewStore, type View } from './stores/ViewStore.svelte.ts';
 
-export type View =
-  | { kind: 'list' }
-  | { kind: 'details'; taskId: number }
-  | { kind: 'activity' }
-  | { kind: 'settings' };
-
-export interface Undo {
-  taskId: number;
-  title: string;
-}
-
-const UNDO_MS = 10_000;
-/** After a pause, the undo bar stays at least this long. */
-const UNDO_MIN_LEFT_MS = 3_000;
-const TICK_MS = 30_000;
+export type { View } from './stores/ViewStore.svelte.ts';
 
 export function taskLabel(task: Pick<TaskSummary, 'id' | 'title'>): string {
   return task.title ?? `Task ${task.id}`;
 }
 
 export class AppStore {
-  snapshot = $state<AppSnapshot | null>(null);
-  view = $state<View>({ kind: 'list' });
-  /** Re-read every half minute so relative times stay true. */
-  now = $state(Date.now());
-  pinResult = $state<PinResult | null>(null);
-  undo = $state<Undo | null>(null);
-  suggestion = $state<number[]>([]);
-  /** The list's filter text and selected row: kept here, so coming back from details restores them. */
-  listQuery = $state('');
-  selectedId = $state<number | null>(null);
-  /** A failed command, in words. */
-  problem = $state<string | null>(null);
-  /** False while the engine does not answer at all (the preview's host stopped). */
-  engineReachable = $state(true);
   readonly bridge: Bridge;
+  readonly engine = new EngineState();
+  readonly view = new ViewStore();
+  readonly problems = new ProblemStore();
+  readonly undo: UndoStore;
+  readonly clipboard: ClipboardOfferStore;
+  readonly now: NowStore;
   readonly #link: EngineLink | null;
-  /** The problem shown is the transport's ("not answering"), cleared once the engine is back. */
-  #problemIsTransport = false;
-  #undoTimer: ReturnType<typeof setTimeout> | undefined;
-  #undoHeld = false;
-  #undoLeft = 0;
-  #undoSince = 0;
-  // Not shown anywhere, so it needs no reactivity.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  #dismissed = new Set<string>();
-  #clipboardChecks = 0;
 
-  constructor(bridge: Bridge, link: EngineLink | null = null) {
+  constructor(bridge: Bridge, link: EngineLink | null = null, clock: Clock = browserClock) {
     this.bridge = bridge;
     this.#link = link;
+    this.undo = new UndoStore(clock);
+    this.now = new NowStore(clock);
+    this.clipboard = new ClipboardOfferStore(() => bridge.clipboardSuggestion());
   }
 
-  /** Subscribes to the engine; returns the teardown. */
+  /** Subscribes to the engine and the window; returns the teardown. */
   start(): () => void {
-    const offState = this.bridge.on('state', (s) => {
-      this.snapshot = s;
-    });
+    const offState = this.bridge.on('state', (s) => (this.engine.snapshot = s));
     const offLink = this.#link?.onChange((reachable) => {
-      this.engineReachable = reachable;
-      if (reachable && this.#problemIsTransport) this.#setProblem(null);
+      this.engine.reachable = reachable;
+      if (reachable) this.problems.engineBack();
     });
     // The tray, a notification or a second launch asks for a view: show it, with focus in it.
     const offShow = this.bridge.on('show', (request) => {
@@ -78,188 +54,113 @@ export class AppStore {
     });
     void this.run(async () => {
       const s = await this.bridge.getState();
-      this.snapshot ??= s;
+      this.engine.snapshot ??= s;
     });
-    const tick = setInterval(() => (this.now = Date.now()), TICK_MS);
-    // Showing the popover fires both visibilitychange and focus: whatever is done once per showing
-    // (reading the clipboard) waits until the popover was away (hidden or blurred) in between.
-    let away = document.visibilityState === 'hidden';
-    const onAway = (): void => {
-      away = true;
-    };
-    const onShown = (): void => {
-      if (document.visibilityState !== 'visible') return onAway();
-      this.now = Date.now();
-      // If focus rests on nothing, put it where the view starts.
-      if (focusIsLost()) this.focusView();
-      if (!away) return;
-      away = false;
-      void this.checkClipboard();
-      // A change that arrived while the open task was out of sight is seen now.
-      if (this.view.kind === 'details' && this.task(this.view.taskId)?.unseen) {
-        const id = this.view.taskId;
-        void this.run(() => this.bridge.markSeen(id));
-      }
-    };
-    document.addEventListener('visibilitychange', onShown);
-    window.addEventListener('focus', onShown);
-    window.addEventListener('blur', onAway);
-    if (!away) void this.checkClipboard();
+    const stopTicking = this.now.start();
+    const stopWatching = watchShowing(
+      () => {
+        this.now.refresh();
+        // If focus rests on nothing, put it where the view starts.
+        if (focusIsLost()) this.focusView();
+      },
+      () => this.#onShowing(),
+    );
     return () => {
       offState();
       offShow();
       offLink?.();
-      clearInterval(tick);
-      clearTimeout(this.#undoTimer);
-      document.removeEventListener('visibilitychange', onShown);
-      window.removeEventListener('focus', onShown);
-      window.removeEventListener('blur', onAway);
+      stopTicking();
+      stopWatching();
+      this.undo.dispose();
     };
   }
 
-  /** Runs a command; a failure becomes a visible message instead of an unhandled rejection. */
-  async run<T>(command: () => Promise<T>): Promise<T | undefined> {
-    try {
-      const result = await command();
-      this.#setProblem(null);
-      return result;
-    } catch (error) {
-      this.#setProblem(describeFailure(error), error instanceof CommandFailure && error.unreachable);
-      return undefined;
+  /** Once per showing of the popover: the clipboard is read, and a change to the open task is seen. */
+  #onShowing(): void {
+    void this.clipboard.check();
+    const view = this.view.current;
+    if (view.kind === 'details' && this.engine.task(view.taskId)?.unseen) {
+      void this.run(() => this.bridge.markSeen(view.taskId));
     }
   }
 
-  /** Runs a command that returns nothing; resolves whether it worked (a failure is shown, as with run). */
-  async attempt(command: () => Promise<unknown>): Promise<boolean> {
-    let ok = false;
-    await this.run(async () => {
-      await command();
-      ok = true;
-    });
-    return ok;
-  }
-
-  #setProblem(problem: string | null, transport = false): void {
-    this.problem = problem;
-    this.#problemIsTransport = problem !== null && transport;
+  /** Runs a command; a failure becomes the visible problem instead of an unhandled rejection. */
+  run<T>(command: () => Promise<T>): Promise<T | undefined> {
+    return this.problems.run(command);
   }
 
   task(id: number): TaskSummary | undefined {
-    return this.snapshot?.tasks.find((t) => t.id === id);
+    return this.engine.task(id);
   }
 
   async pin(text: string): Promise<PinResult | undefined> {
     if (!text.trim()) return undefined;
     const result = await this.run(() => this.bridge.pin(text));
     if (result) {
-      this.pinResult = result;
-      this.suggestion = this.suggestion.filter((id) => !result.pinned.includes(id) && !result.alreadyPinned.includes(id));
+      this.view.pinFeedback = result;
+      this.clipboard.drop([...result.pinned, ...result.alreadyPinned]);
     }
     return result;
   }
 
-  async checkClipboard(): Promise<void> {
-    const check = ++this.#clipboardChecks;
-    const ids = await this.bridge.clipboardSuggestion().catch(() => []);
-    // Only the latest check counts.
-    if (check === this.#clipboardChecks) this.suggestion = ids.filter((id) => !this.#dismissed.has(String(id)));
-  }
-
   dismissSuggestion(): void {
-    for (const id of this.suggestion) this.#dismissed.add(String(id));
-    this.suggestion = [];
+    this.clipboard.dismiss();
     void focusSoon(['pin']);
   }
 
   async pinSuggestion(): Promise<void> {
-    await this.pin(this.suggestion.join(' '));
+    await this.pin(this.clipboard.ids.join(' '));
     void focusSoon(['pin']);
   }
 
   async open(taskId: number): Promise<void> {
     // Coming back to the list selects the task that was open.
-    this.selectedId = taskId;
-    this.pinResult = null;
-    this.view = { kind: 'details', taskId };
+    this.view.selectedId = taskId;
+    this.view.pinFeedback = null;
+    this.view.show({ kind: 'details', taskId });
     await this.run(() => this.bridge.markSeen(taskId));
   }
 
   /** Unpins; only when that worked is there something to undo. Resolves whether it worked. */
   async unpin(taskId: number): Promise<boolean> {
     const task = this.task(taskId);
-    const fromDetails = this.view.kind === 'details' && this.view.taskId === taskId;
+    const fromDetails = this.view.showsTask(taskId);
     // The selection moves to the neighbour before the row goes, so it never jumps to the top meanwhile.
-    const wasSelected = this.selectedId === taskId;
-    if (wasSelected) this.selectedId = this.#neighbour(taskId);
-    const ok = await this.attempt(() => this.bridge.unpin(taskId));
+    const wasSelected = this.view.selectedId === taskId;
+    if (wasSelected) this.view.selectedId = this.view.neighbourOf(taskId, this.engine.tasks);
+    const ok = await this.problems.attempt(() => this.bridge.unpin(taskId));
     if (!ok) {
-      if (wasSelected) this.selectedId = taskId;
+      if (wasSelected) this.view.selectedId = taskId;
       return false;
     }
-    if (fromDetails && this.view.kind === 'details' && this.view.taskId === taskId) this.show({ kind: 'list' });
-    this.undo = { taskId, title: task ? taskLabel(task) : `Task ${taskId}` };
-    this.#undoHeld = false;
-    this.#startUndoTimer(UNDO_MS);
+    if (fromDetails && this.view.showsTask(taskId)) this.show({ kind: 'list' });
+    this.undo.offer({ taskId, title: task ? taskLabel(task) : `Task ${taskId}` });
     return true;
   }
 
-  #startUndoTimer(ms: number): void {
-    clearTimeout(this.#undoTimer);
-    this.#undoLeft = ms;
-    this.#undoSince = Date.now();
-    this.#undoTimer = setTimeout(() => (this.undo = null), ms);
-  }
-
-  /** The pointer or focus is on the undo bar: its time stands still, so it cannot vanish under the hand. */
-  holdUndo(): void {
-    if (!this.undo || this.#undoHeld) return;
-    this.#undoHeld = true;
-    clearTimeout(this.#undoTimer);
-    this.#undoLeft = Math.max(0, this.#undoLeft - (Date.now() - this.#undoSince));
-  }
-
-  /** Pointer and focus have left the undo bar: the rest of its time runs (at least a few seconds). */
-  releaseUndo(): void {
-    if (!this.undo || !this.#undoHeld) return;
-    this.#undoHeld = false;
-    this.#startUndoTimer(Math.max(this.#undoLeft, UNDO_MIN_LEFT_MS));
-  }
-
-  /** The row after this one in the filtered list, else the one before: where the selection goes when it is unpinned. */
-  #neighbour(taskId: number): number | null {
-    const rows = filterTasks(this.snapshot?.tasks ?? [], this.listQuery);
-    const index = rows.findIndex((t) => t.id === taskId);
-    if (index < 0) return null;
-    return (rows[index + 1] ?? rows[index - 1])?.id ?? null;
-  }
-
   async undoUnpin(): Promise<void> {
-    const undo = this.undo;
-    clearTimeout(this.#undoTimer);
-    this.undo = null;
+    const undo = this.undo.take();
     if (!undo) return;
-    this.selectedId = undo.taskId;
+    this.view.selectedId = undo.taskId;
     // The Undo button is gone: focus the list, where the task comes back with the next snapshot.
     void focusSoon(LIST_FOCUS, 1500);
     await this.run(() => this.bridge.undoUnpin());
   }
 
   /** Shows a view; back in the list, focus returns to the list (its selected row), else the filter or pin box. */
-  show(view: View, focus = this.view.kind !== view.kind): void {
-    // The pin feedback is about what was just done in the list; another view leaves it behind.
-    if (this.view.kind !== view.kind) this.pinResult = null;
-    this.view = view;
+  show(view: View, focus = this.view.current.kind !== view.kind): void {
+    this.view.show(view);
     if (focus && view.kind === 'list') void focusSoon(LIST_FOCUS);
   }
 
   /** Focus where the current view starts: the list view's list, another view's heading. */
   focusView(): void {
-    void focusSoon(this.view.kind === 'list' ? LIST_FOCUS : ['heading']);
+    void focusSoon(this.view.current.kind === 'list' ? LIST_FOCUS : ['heading']);
   }
 
   /** Esc: back to the list from any other view; from the list, hide the popover. */
   back(): void {
-    if (this.view.kind !== 'list') this.show({ kind: 'list' });
+    if (this.view.current.kind !== 'list') this.show({ kind: 'list' });
     else void this.run(() => this.bridge.hideWindow());
   }
 }

@@ -1,7 +1,7 @@
 import type { TaskSummary } from '../../src-main/contract/dto.ts';
 
 /** Keeps the engine's order; matches every word against the task's visible text. */
-export function filterTasks(tasks: TaskSummary[], query: string): TaskSummary[] {
+export function filterTasks(tasks: readonly TaskSummary[], query: string): readonly TaskSummary[] {
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return tasks;
   return tasks.filter((task) => {

@@ -5,7 +5,7 @@
  * the engine: `link` tells whether the preview host answers, and the stream reconnects by itself.
  */
 import type { Bridge, CommandName, Commands, EventName, Events } from '../../src-main/contract/bridge.ts';
-import { commandFailed, CommandFailure, ENGINE_NOT_ANSWERING } from './failure.ts';
+import { CommandFailure } from './failure.ts';
 
 type Listener<E extends EventName> = (payload: Events[E]) => void;
 
@@ -161,14 +161,14 @@ export function createHttpBridge(base: string = '', env: HttpBridgeEnv = browser
       });
     } catch (error) {
       setReachable(false);
-      throw new CommandFailure(commandFailed(name, ENGINE_NOT_ANSWERING), true, { cause: error });
+      throw new CommandFailure(name, 'engine-unreachable', undefined, { cause: error });
     }
     const body: unknown = await response.json().catch(() => null);
     if (!response.ok) {
       const said = body && typeof body === 'object' && 'error' in body ? String(body.error) : response.statusText;
       // A 4xx names what was wrong with the request; a 5xx says nothing the user can act on.
-      const detail = response.status >= 500 || !said ? undefined : `the app’s engine refused it (${said})`;
-      throw new CommandFailure(commandFailed(name, detail), false);
+      if (response.status >= 500 || !said) throw new CommandFailure(name, 'engine-error');
+      throw new CommandFailure(name, 'engine-refused', said);
     }
     return body as Commands[K]['result'];
   }

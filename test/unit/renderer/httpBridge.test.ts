@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppSnapshot } from '../../../src-main/contract/dto.ts';
-import { describeFailure } from '../../../src-renderer/lib/failure.ts';
+import type { Bridge } from '../../../src-main/contract/bridge.ts';
+import { CommandFailure, describeFailure, withFailureKinds } from '../../../src-renderer/lib/failure.ts';
 import { createHttpBridge, type EventSourceLike, type HttpBridgeEnv, type ResponseLike } from '../../../src-renderer/lib/httpBridge.ts';
 
 type Handler = (event: { data?: unknown }) => void;
@@ -148,10 +149,32 @@ describe('the preview bridge’s commands fail in plain words', () => {
     expect(describeFailure(error)).toBe('Could not pin: the app’s engine ran into a problem.');
   });
 
-  it('Electron’s remote-method errors and a bare fetch failure read the same way', () => {
-    expect(describeFailure(new Error("Error invoking remote method 'chamelio:unpin': Error: boom"))).toBe(
-      'Could not unpin the task: the app’s engine ran into a problem.',
-    );
-    expect(describeFailure(new TypeError('Failed to fetch'))).toBe('The app’s engine is not answering.');
+  it('a 400 says what the engine refused, as an engine-refused failure', async () => {
+    fetchImpl = () => Promise.resolve(answer(400, { error: 'taskId must be a number' }));
+    const error = await createHttpBridge('', env()).unpin(3).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'engine-refused', command: 'unpin' });
+    expect(describeFailure(error)).toBe('Could not unpin the task: the app’s engine refused it (taskId must be a number).');
+  });
+});
+
+describe('the desktop bridge’s failures carry a kind, whatever Electron’s text says', () => {
+  const rejecting = (error: unknown): Pick<Bridge, 'unpin'> => ({ unpin: () => Promise.reject(error) });
+
+  it('a rejected IPC call is an engine-error of the command that was called', async () => {
+    const error = await withFailureKinds(rejecting(new Error('anything at all'))).unpin(3).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CommandFailure);
+    expect(error).toMatchObject({ kind: 'engine-error', command: 'unpin' });
+    expect(describeFailure(error)).toBe('Could not unpin the task: the app’s engine ran into a problem.');
+  });
+
+  it('answers and events pass through unchanged', async () => {
+    const off = (): void => {};
+    const bridge = withFailureKinds<Pick<Bridge, 'refresh' | 'on'>>({ refresh: () => Promise.resolve(), on: () => off });
+    await expect(bridge.refresh()).resolves.toBeUndefined();
+    expect(bridge.on('state', () => {})).toBe(off);
+  });
+
+  it('anything that is not a command failure reads as a plain "Something went wrong."', () => {
+    expect(describeFailure(new TypeError('Failed to fetch'))).toBe('Something went wrong.');
   });
 });
