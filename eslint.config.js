@@ -45,9 +45,16 @@ const ROOMS = {
     typesFrom: ['contract'],
     packages: { banned: [...electronOnly, ...noNodeIo], why: 'The renderer talks only to the bridge.' },
   },
+  // The renderer's specs and their helpers: tests beside the components, never imported by the shipped renderer.
+  rendererTests: {
+    files: ['src-renderer/**/*.spec.ts', 'src-renderer/testing/**'],
+    path: '**/src-renderer/testing/**',
+    may: ['rendererTests', 'renderer', 'core', 'contract', 'tests'],
+    packages: { banned: electronOnly, why: 'The renderer talks only to the bridge.' },
+  },
   bench: { files: ['bench/**'], path: '**/bench/**', may: ['bench', 'core', 'contract', 'node', 'tests'] },
   scripts: { files: ['scripts/**', '*.config.{js,ts}'], path: '**/scripts/**', may: ['scripts', 'core', 'contract'] },
-  tests: { files: ['test/**'], path: '**/test/**', may: ['tests', 'core', 'contract', 'node', 'electron', 'renderer', 'bench', 'scripts'] },
+  tests: { files: ['test/**'], path: '**/test/**', may: ['tests', 'core', 'contract', 'node', 'electron', 'renderer', 'rendererTests', 'bench', 'scripts'] },
 };
 
 function importRule(name, may, typesFrom = []) {
