@@ -31,6 +31,7 @@ describe('who may import whom', () => {
   it.each([
     ['node/ importing core', 'src-main/node/preview/probe.ts', "import { realClock } from '../../core/app/realClock.ts';\nexport const probe = realClock;\n"],
     ['the renderer importing contract types', 'src-renderer/lib/probe.ts', "import type { Bridge } from '../../src-main/contract/bridge.ts';\nexport type Probe = Bridge;\n"],
+    ['a renderer spec importing core’s defaults', 'src-renderer/components/Probe.svelte.spec.ts', "import { DEFAULT_SETTINGS } from '../../src-main/core/app/Settings.ts';\nexport const probe = DEFAULT_SETTINGS;\n"],
     ['the Electron shell importing electron', 'src-main/electron/probe.ts', "import { app } from 'electron';\nexport const probe = app;\n"],
   ])('%s passes', async (_name, filePath, code) => {
     expect(await problems(filePath, code)).toEqual([]);
