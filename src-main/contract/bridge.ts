@@ -4,6 +4,11 @@
  * missing from COMMAND_NAMES or from a transport fails to compile.
  */
 import type {
+  ActionOutcome,
+  ApprovalInput,
+  ApprovalResult,
+  DocumentRef,
+  DocumentsView,
   AppSnapshot,
   KeyCheckResult,
   PinResult,
@@ -40,6 +45,15 @@ export interface Commands {
   /** Runs against the built-in simulator with demo tasks. */
   startDemo: { args: []; result: void };
   hideWindow: { args: []; result: void };
+  /** The approval waiting at the task's step: the values, files, who approves now and next. */
+  getApproval: { args: [taskId: number]; result: ApprovalResult };
+  /** Approve, or reject with a reason: sent once however often asked while it is out; the task re-read after. */
+  decideApproval: { args: [taskId: number, input: ApprovalInput]; result: ActionOutcome };
+  /** Cancels a pending or in-progress task (cannot be undone). */
+  cancelTask: { args: [taskId: number]; result: ActionOutcome };
+  getDocuments: { args: [taskId: number]; result: DocumentsView };
+  /** Asks the API for a fresh link at this moment and opens it in the browser (https only). */
+  openDocument: { args: [taskId: number, document: DocumentRef]; result: ActionOutcome };
 }
 
 export type CommandName = keyof Commands;
@@ -83,6 +97,11 @@ export const COMMAND_NAMES = [
   'clipboardSuggestion',
   'startDemo',
   'hideWindow',
+  'getApproval',
+  'decideApproval',
+  'cancelTask',
+  'getDocuments',
+  'openDocument',
 ] as const satisfies readonly CommandName[];
 
 /** Fails to compile when a command is missing from COMMAND_NAMES. */

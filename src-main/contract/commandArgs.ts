@@ -8,6 +8,7 @@ import type { CommandName, Commands } from './bridge.ts';
 
 export const MAX_PIN_TEXT_LENGTH = 20_000;
 export const MAX_API_KEY_LENGTH = 512;
+export const MAX_COMMENT_LENGTH = 5000;
 /** Deep enough for `{ notify: { status: true } }`, small enough that a hostile payload costs nothing. */
 const MAX_PATCH_DEPTH = 3;
 const MAX_PATCH_KEYS = 64;
@@ -80,7 +81,7 @@ const none =
   };
 
 const byTaskId =
-  <K extends 'getTaskDetail' | 'unpin' | 'markSeen' | 'openTask'>(command: K): Validator<K> =>
+  <K extends 'getTaskDetail' | 'unpin' | 'markSeen' | 'openTask' | 'getApproval' | 'cancelTask' | 'getDocuments'>(command: K): Validator<K> =>
   (args) => {
     arity(args, 1, command);
     return [taskId(args[0], command)];
@@ -129,7 +130,30 @@ export const COMMAND_ARG_VALIDATORS: { [K in CommandName]: Validator<K> } = {
   },
   startDemo: none('startDemo'),
   hideWindow: none('hideWindow'),
+  getApproval: byTaskId('getApproval'),
+  decideApproval: (args) => {
+    arity(args, 2, 'decideApproval');
+    const input = args[1];
+    if (!isPlainObject(input) || typeof input['approved'] !== 'boolean') {
+      throw new InvalidArgumentsError('decideApproval: expected { approved: true or false, comment }');
+    }
+    return [taskId(args[0], 'decideApproval'), { approved: input['approved'], comment: cappedString(input['comment'] ?? '', MAX_COMMENT_LENGTH, 'The comment') }];
+  },
+  cancelTask: byTaskId('cancelTask'),
+  getDocuments: byTaskId('getDocuments'),
+  openDocument: (args) => {
+    arity(args, 2, 'openDocument');
+    return [taskId(args[0], 'openDocument'), documentRef(args[1])];
+  },
 };
+
+function documentRef(value: unknown): Commands['openDocument']['args'][1] {
+  if (!isPlainObject(value)) throw new InvalidArgumentsError('openDocument: expected { source, fileId or stepId }');
+  const { source } = value;
+  if (source === 'step') return { source, stepId: cappedString(value['stepId'], 200, 'The step id') };
+  if (source === 'file' || source === 'signed') return { source, fileId: cappedString(value['fileId'], 200, 'The file id') };
+  throw new InvalidArgumentsError('openDocument: source must be file, signed or step');
+}
 
 export function isCommandName(name: string): name is CommandName {
   return Object.hasOwn(COMMAND_ARG_VALIDATORS, name);

@@ -3,6 +3,7 @@
  * types. The engine defines them (core/app/AppSnapshot.ts); no DTO ever carries the API key.
  */
 export type * from '../core/app/AppSnapshot.ts';
+export type * from '../core/app/TaskActionsDto.ts';
 export type { Task, TaskVariable, StepRun, TaskStatus, VariableType } from '../core/chamelio/Task.ts';
 export type { UnauthorizedReason } from '../core/chamelio/ApiError.ts';
 export type { ActivityEntry, ActivityKind } from '../core/app/Activity.ts';

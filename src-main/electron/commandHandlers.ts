@@ -5,15 +5,21 @@
  * clipboard, the window, the demo's simulator.
  */
 import type { CommandHandlers } from '../contract/bridge.ts';
+import type { ActionOutcome, DocumentRef } from '../contract/dto.ts';
 import { shortcutFailureMessage, type RebindResult } from './shortcut.ts';
 
 /** The engine methods the bridge calls (AppService has them all). */
-export type EngineCommands = Omit<CommandHandlers, 'openTask' | 'openChamelio' | 'clipboardSuggestion' | 'startDemo' | 'hideWindow'>;
+export type EngineCommands = Omit<CommandHandlers, 'openTask' | 'openChamelio' | 'clipboardSuggestion' | 'startDemo' | 'hideWindow' | ActionCommand>;
+type ActionCommand = 'getApproval' | 'decideApproval' | 'cancelTask' | 'getDocuments' | 'openDocument';
 
 export interface EngineFacade extends EngineCommands {
   suggestPins(text: string): number[];
   linkFor(taskId: number): string;
   chamelioHomeUrl(): string;
+  /** Approve, reject, cancel and documents (core/app/TaskActions.ts). */
+  actions: Pick<CommandHandlers, Exclude<ActionCommand, 'openDocument'>> & {
+    openDocumentWith(taskId: number, document: DocumentRef, open: (url: string) => unknown): Promise<ActionOutcome>;
+  };
 }
 
 /** The global shortcut as registered now (ShortcutBinding). */
@@ -28,6 +34,8 @@ export interface ShellActions {
    * electronAdapters.openInBrowser, the one place the allow-list is checked.
    */
   openInBrowser(url: string): Promise<unknown>;
+  /** A document's presigned https link, fresh from the API (electronAdapters.openInBrowser with the document rule). */
+  openDocumentInBrowser(url: string): Promise<unknown>;
   /** Electron 45's clipboard.readText() is asynchronous. */
   readClipboardText(): Promise<string>;
   /** Starts the built-in simulator and points the engine at it. */
@@ -73,5 +81,10 @@ export function createCommandHandlers(engine: EngineFacade, shell: ShellActions)
     clipboardSuggestion: async () => engine.suggestPins((await shell.readClipboardText()).slice(0, MAX_CLIPBOARD_SCAN)),
     startDemo: () => shell.startDemo(),
     hideWindow: () => shell.hideWindow(),
+    getApproval: (taskId) => engine.actions.getApproval(taskId),
+    decideApproval: (taskId, input) => engine.actions.decideApproval(taskId, input),
+    cancelTask: (taskId) => engine.actions.cancelTask(taskId),
+    getDocuments: (taskId) => engine.actions.getDocuments(taskId),
+    openDocument: (taskId, document) => engine.actions.openDocumentWith(taskId, document, (url) => shell.openDocumentInBrowser(url)),
   };
 }

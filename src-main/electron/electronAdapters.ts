@@ -50,8 +50,9 @@ export const globalShortcutRegistrar: ShortcutRegistrar = {
  * checked: https pages on the Chamelio web app, nothing else, whoever asks (a bridge command, a link
  * the page tried to open or navigate to, the tray menu). Callers pass any URL and rely on this.
  */
-export async function openInBrowser(url: string, logger: Logger): Promise<boolean> {
-  if (!isAllowedExternalUrl(url)) {
+export async function openInBrowser(url: string, logger: Logger, allow: (url: string) => boolean = isAllowedExternalUrl): Promise<boolean> {
+  // `allow` is isDocumentUrl only for a document link the engine just got from the API for that click.
+  if (!allow(url)) {
     logger.warn('refused to open a link outside the Chamelio app');
     return false;
   }

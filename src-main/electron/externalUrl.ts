@@ -20,3 +20,18 @@ export function isAllowedExternalUrl(candidate: unknown): candidate is string {
     url.password === ''
   );
 }
+
+/**
+ * A document's presigned link (S3 or the like): any https host, no credentials in the URL. Only for
+ * links the engine got from a document endpoint in answer to the user's click (TaskActions.open);
+ * links in task text, variables or task_url never get here.
+ */
+export function isDocumentUrl(candidate: unknown): candidate is string {
+  if (typeof candidate !== 'string' || candidate.length > 4096) return false;
+  try {
+    const url = new URL(candidate);
+    return url.protocol === 'https:' && url.username === '' && url.password === '' && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}

@@ -34,6 +34,7 @@ import {
   writeAutostartEntry,
 } from './autostart.ts';
 import { createCommandHandlers, MAX_CLIPBOARD_SCAN } from './commandHandlers.ts';
+import { isDocumentUrl } from './externalUrl.ts';
 import { DemoRunner } from './demo.ts';
 import { electronNotificationApi, globalShortcutRegistrar, openInBrowser, safeStorageCipher } from './electronAdapters.ts';
 import { registerCommandHandlers } from './ipc.ts';
@@ -251,6 +252,7 @@ async function onReady(running: Running, openExternal: (url: string) => void): P
       engine,
       {
         openInBrowser: (url) => openInBrowser(url, logger),
+        openDocumentInBrowser: (url) => openInBrowser(url, logger, isDocumentUrl),
         readClipboardText: () => clipboard.readText(),
         startDemo: () => demo.start(engine),
         hideWindow: () => popover.hide(),

@@ -34,6 +34,11 @@ const ACTIONS: Record<CommandName, string> = {
   clipboardSuggestion: 'read the clipboard',
   startDemo: 'start the demo',
   hideWindow: 'hide the popover',
+  getApproval: 'load the approval',
+  decideApproval: 'send the decision',
+  cancelTask: 'cancel the task',
+  getDocuments: 'load the documents',
+  openDocument: 'open the document',
 };
 
 function reason(kind: FailureKind, detail: string | undefined): string {

@@ -213,6 +213,11 @@ export function createHttpBridge(base: string = '', env: HttpBridgeEnv = browser
     clipboardSuggestion,
     startDemo: () => call('startDemo', []),
     hideWindow: () => call('hideWindow', []),
+    getApproval: (taskId) => call('getApproval', [taskId]),
+    decideApproval: (taskId, input) => call('decideApproval', [taskId, input]),
+    cancelTask: (taskId) => call('cancelTask', [taskId]),
+    getDocuments: (taskId) => call('getDocuments', [taskId]),
+    openDocument: (taskId, document) => call('openDocument', [taskId, document]),
     on(event, listener) {
       closed = false;
       listeners[event].add(listener as never);

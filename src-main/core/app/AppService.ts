@@ -18,6 +18,7 @@ import { CHAMELIO_APP_HOST, type Settings, type SettingsPatch } from './Settings
 import { lastChangeByTask, summarize, summarizeAll } from './summarize.ts';
 import { taskLink } from './taskLink.ts';
 import type { TrayState } from './TrayState.ts';
+import { TaskActions } from './TaskActions.ts';
 
 export type { DemoSetup } from './DemoMode.ts';
 
@@ -39,6 +40,7 @@ export class AppService {
   private readonly demo = new DemoMode();
   private lastCheckedAt: number | null = null;
   private readonly feed: SnapshotFeed;
+  readonly actions = new TaskActions(() => ({ access: this.access, monitor: this.monitor, own: this.changes.own, pins: this.pins, settings: this.settings }), (id, result) => this.onResult(id, result)); // approve, reject, cancel, documents: the transports call it
 
   constructor(deps: AppServiceDeps) {
     this.deps = deps;
@@ -47,8 +49,8 @@ export class AppService {
     this.monitor = new TaskMonitor({
       clock: deps.clock,
       random,
-      fetchTask: (id) => this.access.client().getTask(id),
-      onResult: (id, result) => this.onResult(id, result),
+      fetchTask: (id) => this.actions.reads.read(() => this.access.client().getTask(id)),
+      onResult: (id, result) => void (this.actions.reads.isStale(id, result) || this.onResult(id, result)),
       intervalMs: this.settings.pollIntervalSeconds * 1000,
       budgetPerMinute: this.access.budgetPerMinute(this.settings.rateLimitShare),
     });
@@ -294,6 +296,5 @@ export class AppService {
     this.changed();
   }
 
-  /** Pushes the new snapshot to listeners and the tray, coalescing bursts of results. */
-  private readonly changed = (): void => this.feed.changed();
+  private readonly changed = (): void => this.feed.changed(); // to listeners and the tray, bursts coalesced
 }

@@ -5,6 +5,7 @@ import type { ActivityEntry } from './Activity.ts';
 import { ChangeRecorder, type Recorded } from './ChangeRecorder.ts';
 import type { LivePin } from './LivePin.ts';
 import { NotificationOutbox } from './NotificationOutbox.ts';
+import { OwnChanges } from './OwnChanges.ts';
 import type { PersistedState } from './PersistedState.ts';
 import type { PinList } from './PinList.ts';
 import type { Clock, Logger, Notifier, Persistence } from './ports.ts';
@@ -37,6 +38,8 @@ export class ChangePipeline {
   private readonly outbox: NotificationOutbox;
   private readonly pins: PinList;
   private readonly sources: ChangePipelineSources;
+  /** Changes the user caused (a decision, a cancellation): recorded as theirs, never notified. */
+  readonly own = new OwnChanges();
 
   constructor(deps: ChangePipelineDeps, pins: PinList, sources: ChangePipelineSources) {
     this.pins = pins;
@@ -51,7 +54,7 @@ export class ChangePipeline {
   }
 
   received(pin: LivePin, result: ApiResult<Task>, userEmail: string): void {
-    if (result.ok) this.apply(pin, this.recorder.fetched(pin, result.value, userEmail));
+    if (result.ok) this.apply(pin, this.recorder.fetched(pin, result.value, userEmail, () => this.own.take(pin.id)));
     else if (result.error.kind === 'not-found') this.apply(pin, this.recorder.unavailable(pin));
   }
 

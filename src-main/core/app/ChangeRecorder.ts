@@ -41,7 +41,8 @@ export class ChangeRecorder {
     this.history = activity.slice(0, ACTIVITY_CAP);
   }
 
-  fetched(pin: Readonly<LivePin>, next: Task, userEmail: string): Recorded {
+  /** `ownText`: asked only when something changed; non-null when it is the user's own doing, recorded as theirs, not notified. */
+  fetched(pin: Readonly<LivePin>, next: Task, userEmail: string, ownText: () => string | null = () => null): Recorded {
     const update: PinUpdate = {};
     const write = pin.unavailable;
     if (pin.unavailable) {
@@ -57,6 +58,11 @@ export class ChangeRecorder {
     if (prev === null) return { update, write: true, notify: null };
     const changes = diffTask(prev, next);
     if (changes.length === 0) return { update, write: true, notify: null };
+    const own = ownText();
+    if (own !== null) {
+      this.add(pin.id, next.task_title, changes[0]!.kind, own, false);
+      return { update, write: true, notify: null };
+    }
     update.unseen = true;
     for (const change of changes) {
       this.add(pin.id, next.task_title, change.kind, describeChange(change, userEmail), isAssignedToYou(change, userEmail));

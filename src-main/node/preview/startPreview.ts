@@ -86,6 +86,12 @@ export async function startPreview(
     clipboardSuggestion: (text) => app.suggestPins(text ?? ''),
     startDemo,
     hideWindow: () => io.line(JSON.stringify({ event: 'hide-window' })),
+    getApproval: (taskId) => app.actions.getApproval(taskId),
+    decideApproval: (taskId, input) => app.actions.decideApproval(taskId, input),
+    cancelTask: (taskId) => app.actions.cancelTask(taskId),
+    getDocuments: (taskId) => app.actions.getDocuments(taskId),
+    // Printed like any opened link; only a fresh https link from the document endpoint gets here.
+    openDocument: (taskId, document) => app.actions.openDocumentWith(taskId, document, openExternal),
   };
 
   await app.start();

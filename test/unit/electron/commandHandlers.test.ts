@@ -25,6 +25,16 @@ function engine(overrides: Partial<EngineFacade> = {}): EngineFacade {
     suggestPins: vi.fn(() => [5]),
     linkFor: (id: number) => `https://app.chamelio.ai/workflows/tasks/${id}`,
     chamelioHomeUrl: () => 'https://app.chamelio.ai/',
+    actions: {
+      getApproval: vi.fn(async () => ({ ok: false as const, kind: 'conflict' as const, message: 'x' })),
+      decideApproval: vi.fn(async () => ({ ok: true as const, message: 'Approved.' })),
+      cancelTask: vi.fn(async () => ({ ok: true as const, message: 'Cancelled.' })),
+      getDocuments: vi.fn(async () => ({ signed: [], files: [], moreInChamelio: 0, step: null, problems: [] })),
+      openDocumentWith: vi.fn(async (_id: number, _doc: unknown, open: (url: string) => unknown) => {
+        await open('https://files.example/doc.pdf?X-Amz-Signature=1');
+        return { ok: true as const, message: 'Opened doc.pdf.' };
+      }),
+    },
     ...overrides,
   };
 }
@@ -34,6 +44,7 @@ function shell(overrides: Partial<ShellActions> = {}): ShellActions & { opened: 
   return {
     opened,
     openInBrowser: vi.fn(async (url: string) => void opened.push(url)),
+    openDocumentInBrowser: vi.fn(async (url: string) => void opened.push(`document ${url}`)),
     readClipboardText: vi.fn(async () => 'see https://app.chamelio.ai/workflows/tasks/5'),
     startDemo: vi.fn(async () => undefined),
     hideWindow: vi.fn(),
@@ -129,5 +140,15 @@ describe('updateSettings with a new shortcut', () => {
     const e = engine({ updateSettings: vi.fn(async () => ({ ok: false as const, message: 'bad', field: 'pollIntervalSeconds' })) });
     await createCommandHandlers(e, shell({ shortcut: binding })).updateSettings({ shortcut: 'Ctrl+J', pollIntervalSeconds: -1 });
     expect(binding.active).toBe('Ctrl+K');
+  });
+});
+
+describe('openDocument', () => {
+  it('hands the engine’s fresh document link to the document rule, never to the Chamelio-only one', async () => {
+    const s = shell();
+    const handlers = createCommandHandlers(engine(), s);
+    expect(await handlers.openDocument(5, { source: 'file', fileId: 'document_1' })).toEqual({ ok: true, message: 'Opened doc.pdf.' });
+    expect(s.opened).toEqual(['document https://files.example/doc.pdf?X-Amz-Signature=1']);
+    expect(s.openInBrowser).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl } from '../../../src-main/electron/externalUrl.ts';
+import { isAllowedExternalUrl, isDocumentUrl } from '../../../src-main/electron/externalUrl.ts';
 
 describe('isAllowedExternalUrl', () => {
   it('allows https pages on the Chamelio web app', () => {
@@ -37,5 +37,14 @@ describe('isAllowedExternalUrl', () => {
     expect(isAllowedExternalUrl(42)).toBe(false);
     expect(isAllowedExternalUrl(null)).toBe(false);
     expect(isAllowedExternalUrl(`https://app.chamelio.ai/${'a'.repeat(3000)}`)).toBe(false);
+  });
+});
+
+describe('isDocumentUrl', () => {
+  it('takes a presigned https link on any host, and nothing else', () => {
+    expect(isDocumentUrl('https://s3.amazonaws.com/chamelio-files/doc.pdf?X-Amz-Signature=ab')).toBe(true);
+    for (const bad of ['http://s3.amazonaws.com/doc.pdf', 'javascript:alert(1)', 'https://user:pw@s3.example/doc', 'file:///etc/passwd', 42]) {
+      expect(isDocumentUrl(bad)).toBe(false);
+    }
   });
 });
