@@ -83,6 +83,16 @@ describe('parseTaskRefs: accepted references', () => {
     });
   });
 
+  it('refuses what is glued by commas to a refused link with it, instead of pinning it alone', () => {
+    expect(parseTaskRefs('https://evil.com/workflows/tasks/1,4242424242')).toEqual({
+      ids: [],
+      rejected: [{ fragment: 'https://evil.com/workflows/tasks/1,4242424242', reason: 'foreign-host', message: 'evil.com is not app.chamelio.ai' }],
+    });
+    expect(parseTaskRefs('https://app.chamelio.ai/workflows/tasks/0;5').ids).toEqual([]);
+    // Up to the next link only, and a space still separates.
+    expect(ids('evil.com/tasks/1,2;https://app.chamelio.ai/workflows/tasks/3,4 5')).toEqual([3, 4, 5]);
+  });
+
   it('treats a comma inside a query as part of the link, not as a separator', () => {
     expect(ids(`${URL_1}?ids=4,5 6`)).toEqual([12345, 6]);
   });
