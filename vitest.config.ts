@@ -8,12 +8,14 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     testTimeout: 20_000,
+    // Counts the attack suite's cases (test/attack) and prints the total.
+    globalSetup: ['test/attack/support/globalSetup.ts'],
     projects: [
       {
         extends: true,
         test: {
           name: 'node',
-          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/attack/**/*.attack.test.ts'],
           environment: 'node',
         },
       },

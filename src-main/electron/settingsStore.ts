@@ -5,6 +5,7 @@
  * state's content on load; the schema here guards the file's shape.
  */
 import type { PersistedState } from '../core/app/PersistedState.ts';
+import { MAX_PINS } from '../core/app/PinList.ts';
 import type { Persistence } from '../core/app/ports.ts';
 import type { KeyRecordStore, StoredKeyRecord } from './secretStore.ts';
 
@@ -35,7 +36,7 @@ export const STORE_SCHEMA = {
         properties: {
           schemaVersion: { type: 'integer', minimum: 1 },
           settings: { type: 'object' },
-          pinned: { type: 'array', maxItems: 1000, items: { type: 'object' } },
+          pinned: { type: 'array', maxItems: MAX_PINS, items: { type: 'object' } },
           activity: { type: 'array', maxItems: 10_000, items: { type: 'object' } },
           notificationsPausedUntil: { type: ['number', 'null'] },
         },

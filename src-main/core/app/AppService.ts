@@ -14,6 +14,7 @@ import type { PersistedState } from './PersistedState.ts';
 import { PinList, pollClassOf } from './PinList.ts';
 import type { AppServiceDeps } from './ports.ts';
 import { CHECKED_REFRESH_MS, SnapshotFeed } from './SnapshotFeed.ts';
+import { refusedPastPinLimit } from './pinLimit.ts';
 import { CHAMELIO_APP_HOST, type Settings, type SettingsPatch } from './Settings.ts';
 import { lastChangeByTask, summarize, summarizeAll } from './summarize.ts';
 import { taskLink } from './taskLink.ts';
@@ -65,7 +66,7 @@ export class AppService {
       state: () => (this.demo.isActive() ? null : this.persistedState()),
       notification: () => ({ settings: this.settings, now: deps.clock.now(), pausedUntil: this.notificationsPausedUntil }),
     });
-    this.feed = new SnapshotFeed(deps.clock, () => this.getState(), (snapshot) => deps.tray?.render(this.trayState(snapshot)));
+    this.feed = new SnapshotFeed(deps.clock, () => this.getState(), (snapshot) => deps.tray?.render(this.trayState(snapshot)), deps.logger);
   }
 
   async start(): Promise<void> {
@@ -110,6 +111,8 @@ export class AppService {
 
   async pin(text: string): Promise<PinResult> {
     const parsed = parseTaskRefs(typeof text === 'string' ? text : '');
+    const tooMany = refusedPastPinLimit(parsed.ids.filter((id) => !this.pins.has(id)), this.pins.room());
+    if (tooMany) return { pinned: [], alreadyPinned: parsed.ids.filter((id) => this.pins.has(id)), rejected: [...parsed.rejected, tooMany] };
     const { pinned, alreadyPinned } = this.pins.addAll(parsed.ids, this.deps.clock.now());
     for (const id of pinned) this.monitor.add(id);
     if (pinned.length > 0) this.persistSoon();

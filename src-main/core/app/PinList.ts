@@ -3,6 +3,13 @@ import type { PollClass } from '../tasks/TaskMonitor.ts';
 import type { LivePin } from './LivePin.ts';
 import type { PersistedPin } from './PersistedState.ts';
 
+/**
+ * The most tasks one can pin. The desktop store's schema (electron/settingsStore.ts) uses this same
+ * number, so a state the engine keeps is always a state the store accepts: past it a save would be
+ * refused by the schema and every later change lost at the next restart.
+ */
+export const MAX_PINS = 1000;
+
 /** The pinned tasks in the user's order (newest first), with one level of undo for unpinning. */
 export class PinList {
   private pins: LivePin[];
@@ -39,6 +46,11 @@ export class PinList {
 
   find(taskId: number): LivePin | undefined {
     return this.pins.find((p) => p.id === taskId);
+  }
+
+  /** How many more tasks may be pinned. */
+  room(): number {
+    return Math.max(0, MAX_PINS - this.pins.length);
   }
 
   has(taskId: number): boolean {

@@ -1,6 +1,6 @@
 import { OneShotTimer } from '../time/OneShotTimer.ts';
 import type { AppSnapshot } from './AppSnapshot.ts';
-import type { Clock } from './ports.ts';
+import type { Clock, Logger } from './ports.ts';
 
 /** State changes are pushed to listeners at most this often. */
 export const EMIT_DELAY_MS = 50;
@@ -17,11 +17,13 @@ export class SnapshotFeed {
   private readonly clock: Clock;
   private readonly build: () => AppSnapshot;
   private readonly after: (snapshot: AppSnapshot) => void;
+  private readonly logger: Pick<Logger, 'error'> | undefined;
   private pushedAt = -Infinity;
 
   /** `after` sees each snapshot once every listener has (the tray). */
-  constructor(clock: Clock, build: () => AppSnapshot, after: (snapshot: AppSnapshot) => void = () => {}) {
+  constructor(clock: Clock, build: () => AppSnapshot, after: (snapshot: AppSnapshot) => void = () => {}, logger?: Pick<Logger, 'error'>) {
     this.clock = clock;
+    this.logger = logger;
     this.build = build;
     this.after = after;
     this.timer = new OneShotTimer(clock, EMIT_DELAY_MS, () => this.push());
@@ -45,10 +47,15 @@ export class SnapshotFeed {
     this.timer.cancel();
   }
 
+  /** Runs from a timer: whatever throws here (a listener, the tray) would be uncaught and stop the app. */
   private push(): void {
     this.pushedAt = this.clock.now();
-    const snapshot = this.build();
-    for (const listener of this.listeners) listener(snapshot);
-    this.after(snapshot);
+    try {
+      const snapshot = this.build();
+      for (const listener of this.listeners) listener(snapshot);
+      this.after(snapshot);
+    } catch (error) {
+      this.logger?.error('showing the new state failed', { error: error instanceof Error ? error.name : 'unknown' });
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { validateTask } from '../chamelio/validate.ts';
 import { ACTIVITY_CAP, type ActivityEntry } from './Activity.ts';
 import { applySettingsPatch } from './applySettingsPatch.ts';
+import { MAX_PINS } from './PinList.ts';
 import { SCHEMA_VERSION, type PersistedPin, type PersistedState } from './PersistedState.ts';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from './Settings.ts';
 
@@ -44,6 +45,8 @@ function loadPins(raw: unknown): PersistedPin[] {
     if (!isObject(item) || !Number.isSafeInteger(item.id) || (item.id as number) <= 0) continue;
     const id = item.id as number;
     if (seen.has(id)) continue;
+    // A file written past the limit (by hand, or before there was one) keeps the first MAX_PINS.
+    if (pins.length >= MAX_PINS) break;
     seen.add(id);
     const snapshot = item.snapshot === null || item.snapshot === undefined ? null : validateTask({ task: item.snapshot });
     pins.push({

@@ -9,6 +9,7 @@
  * The validators never throw, whatever they are given.
  */
 import type { LegalEntity, OrgInfo, StepRun, Task, TaskVariable } from './Task.ts';
+import { boundedValue, boundSnapshot, MAX_FIELD_CHARS, shortenText } from './taskLimits.ts';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -26,7 +27,8 @@ export type Json = Record<string, unknown>;
 export function validateTask(json: unknown): Validation<Task> {
   return guarded(() => {
     const root = object(json, '(body)');
-    return readTask(object(own(root, 'task'), 'task'), 'task');
+    const task = readTask(object(own(root, 'task'), 'task'), 'task');
+    return boundSnapshot(task, [...task.variables, ...task.step_runs.flatMap((r) => r.variables)]);
   });
 }
 
@@ -72,7 +74,7 @@ function readTask(t: Json, path: string): Task {
     assignee_email: stringOrNull(t, 'assignee_email', path),
     collaborator_emails: array(t, 'collaborator_emails', path, (item, itemPath) => {
       if (typeof item !== 'string') throw mismatch(itemPath, 'string', item);
-      return item;
+      return shortenText(item, MAX_FIELD_CHARS);
     }),
     step_runs: array(t, 'step_runs', path, readStepRun),
     variables: array(t, 'variables', path, readVariable),
@@ -98,7 +100,7 @@ export function readVariable(item: unknown, path: string): TaskVariable {
   checkDepth(value, join(path, 'value'));
   return {
     variable_type: string(v, 'variable_type', path),
-    value,
+    value: boundedValue(value),
     step_id: string(v, 'step_id', path),
     variable_id: string(v, 'variable_id', path),
   };
@@ -129,13 +131,13 @@ export function object(value: unknown, path: string): Json {
 export function string(o: Json, key: string, path: string): string {
   const value = own(o, key);
   if (typeof value !== 'string') throw mismatch(join(path, key), 'string', value);
-  return value;
+  return shortenText(value, MAX_FIELD_CHARS);
 }
 
 export function stringOrNull(o: Json, key: string, path: string): string | null {
   const value = own(o, key);
   if (value !== null && typeof value !== 'string') throw mismatch(join(path, key), 'string or null', value);
-  return value;
+  return value === null ? null : shortenText(value, MAX_FIELD_CHARS);
 }
 
 export function integer(o: Json, key: string, path: string, min = Number.MIN_SAFE_INTEGER): number {

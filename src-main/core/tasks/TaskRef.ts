@@ -5,7 +5,9 @@ export type RejectReason =
   /** A URL on the Chamelio host, but not a task's page. */
   | 'not-a-task-url'
   /** Not a positive safe integer: zero, negative, decimal, too large, letters. */
-  | 'invalid-id';
+  | 'invalid-id'
+  /** Taking these would pass MAX_PINS: the whole paste is refused, nothing half-pinned. */
+  | 'too-many-pins';
 
 export interface RejectedRef {
   fragment: string;

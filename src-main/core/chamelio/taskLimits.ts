@@ -1,0 +1,69 @@
+/**
+ * How much of a task the app keeps. A hostile or broken server may send a 2 MiB title on every
+ * answer; it is copied into every snapshot, history entry, notification and the state file, so
+ * without limits memory and the file grow without bound (280 pins of ~2 MB titles crashed the
+ * preview with a 518 MB state file). Everything is shortened here, once, when an answer (or a
+ * saved snapshot) is validated; a shortened text ends with SHORTENED_MARK.
+ */
+
+/** Longest title, name, status, e-mail or id kept: longer ones are cut and end with the mark. */
+export const MAX_FIELD_CHARS = 1_000;
+/** Longest string kept inside a variable's value. */
+export const MAX_VALUE_TEXT_CHARS = 10_000;
+/** Largest variable value kept (as JSON text); a larger one is replaced by a short note. */
+export const MAX_VALUE_JSON_CHARS = 64 * 1024;
+/** Largest whole snapshot kept (as JSON text); past it, the largest values go first. */
+export const MAX_SNAPSHOT_JSON_CHARS = 256 * 1024;
+export const SHORTENED_MARK = '… [shortened]';
+
+/** Cuts `text` to at most `max` characters, mark included, never inside a surrogate pair. */
+export function shortenText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = Math.max(0, max - SHORTENED_MARK.length);
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
+  return `${text.slice(0, cut)}${SHORTENED_MARK}`;
+}
+
+/** A note kept instead of a value too large to keep. */
+export function notKept(jsonChars: number): string {
+  return `[Too large to keep here (${Math.ceil(jsonChars / 1024)} KB): open the task in Chamelio to see it.]`;
+}
+
+/** Copies a JSON value with every string in it (keys too) shortened; depth is checked before. */
+export function shortenStrings(value: unknown): unknown {
+  if (typeof value === 'string') return shortenText(value, MAX_VALUE_TEXT_CHARS);
+  if (Array.isArray(value)) return value.map(shortenStrings);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) out[shortenText(key, MAX_FIELD_CHARS)] = shortenStrings(child);
+  return out;
+}
+
+/** A variable value within MAX_VALUE_JSON_CHARS, or the note that says it was not kept. */
+export function boundedValue(value: unknown): unknown {
+  const shortened = shortenStrings(value);
+  const chars = JSON.stringify(shortened)?.length ?? 0;
+  return chars <= MAX_VALUE_JSON_CHARS ? shortened : notKept(chars);
+}
+
+interface HasValue {
+  value: unknown;
+}
+
+/**
+ * Keeps a snapshot within MAX_SNAPSHOT_JSON_CHARS by replacing its largest variable values by
+ * notes, largest first. Fields other than values are already bounded by MAX_FIELD_CHARS.
+ */
+export function boundSnapshot<T>(task: T, variables: HasValue[]): T {
+  let total = JSON.stringify(task).length;
+  if (total <= MAX_SNAPSHOT_JSON_CHARS) return task;
+  const sized = variables.map((v) => ({ v, chars: JSON.stringify(v.value)?.length ?? 0 })).sort((a, b) => b.chars - a.chars);
+  for (const { v, chars } of sized) {
+    if (total <= MAX_SNAPSHOT_JSON_CHARS) break;
+    const note = notKept(chars);
+    v.value = note;
+    total -= chars - JSON.stringify(note).length;
+  }
+  return task;
+}
