@@ -16,6 +16,7 @@ import type { AppSnapshot, TaskSummary } from '../src-main/contract/dto.ts';
 import { DEFAULT_SETTINGS } from '../src-main/core/app/Settings.ts';
 import { SECURITY_HEADERS } from '../src-main/node/preview/PreviewHost.ts';
 import { serveStatic } from '../src-main/node/preview/serveStatic.ts';
+import { statusLabel } from '../src-main/core/notify/describeChange.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const RENDERER = join(REPO, 'out/renderer');
@@ -53,8 +54,10 @@ export function snapshotOf(count: number): AppSnapshot {
   const tasks: TaskSummary[] = Array.from({ length: count }, (_, i) => ({
     id: 100_000 + i,
     title: `Vendor Contract Review - Supplier ${i} (${['EU', 'US', 'APAC'][i % 3]})`,
+    displayTitle: `Vendor Contract Review - Supplier ${i} (${['EU', 'US', 'APAC'][i % 3]})`,
     workflowName: ['Vendor Contract Review', 'NDA Request', 'Procurement Approval'][i % 3]!,
     status: STATUSES[i % STATUSES.length]!,
+    statusLabel: statusLabel(STATUSES[i % STATUSES.length]!),
     stepName: i % 4 ? `Legal Review ${i % 5}` : null,
     stepType: i % 4 ? 'review' : null,
     assignee: i % 6 ? `person${i % 17}@example.com` : null,

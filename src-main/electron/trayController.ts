@@ -1,5 +1,5 @@
 /**
- * The tray icon: TrayState → icon, tooltip and menu (trayIcon.ts, trayMenu.ts). The engine renders
+ * The tray icon: TrayState → icon, tooltip and menu (trayIcon.ts, traySummary.ts, trayMenu.ts). The engine renders
  * on every snapshot (every poll), but icon, tooltip and menu are handed to Electron only when they
  * look different: re-setting a menu makes Linux trays (StatusNotifierItem over DBus) re-export it
  * and can close one the user has open. A changed menu is always a new Menu, set again, never one
@@ -9,8 +9,9 @@ import path from 'node:path';
 import { Menu, Tray, nativeImage, type Rectangle } from 'electron';
 import type { TrayView } from '../core/app/ports.ts';
 import type { TrayState, TrayStateKind } from '../core/app/TrayState.ts';
-import { trayIconFor, trayTooltip } from './trayIcon.ts';
+import { trayIconFor } from './trayIcon.ts';
 import { buildTrayMenuTemplate, menuSignature, trayMenuStrategy, type TrayMenuActions } from './trayMenu.ts';
+import { traySummary } from './traySummary.ts';
 
 export class TrayController implements TrayView {
   private tray: Tray | null = null;
@@ -57,7 +58,7 @@ export class TrayController implements TrayView {
       tray.setImage(this.image(state.kind));
       this.kind = state.kind;
     }
-    const tooltip = trayTooltip(state);
+    const { tooltip } = traySummary(state);
     if (tooltip !== this.tooltip) {
       tray.setToolTip(tooltip);
       this.tooltip = tooltip;

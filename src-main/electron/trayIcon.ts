@@ -4,7 +4,7 @@
  * Linux a coloured PNG (`@2x` picked up for HiDPI). The files are made by scripts/make-icons.ts.
  */
 import path from 'node:path';
-import type { TrayState, TrayStateKind } from '../core/app/TrayState.ts';
+import type { TrayStateKind } from '../core/app/TrayState.ts';
 
 export const TRAY_STATE_KINDS: readonly TrayStateKind[] = [
   'idle',
@@ -34,14 +34,4 @@ export function trayIconFor(kind: TrayStateKind, platform: NodeJS.Platform): Tra
  */
 export function trayIconDirectory(input: { isPackaged: boolean; resourcesPath: string; appPath: string }): string {
   return input.isPackaged ? path.join(input.resourcesPath, 'tray') : path.join(input.appPath, 'assets', 'tray');
-}
-
-/** Windows cuts tray tooltips at 127 characters; keep every platform the same. */
-export const MAX_TOOLTIP_LENGTH = 127;
-
-/** The engine's summary ("3 pinned · 1 changed · checked 10:42"), named once and cut to fit. */
-export function trayTooltip(state: TrayState, productName = 'Chamelio Tray'): string {
-  const summary = state.tooltip.replace(/\s+/g, ' ').trim();
-  const text = summary === '' ? productName : summary.startsWith(productName) ? summary : `${productName} · ${summary}`;
-  return text.length <= MAX_TOOLTIP_LENGTH ? text : `${text.slice(0, MAX_TOOLTIP_LENGTH - 1)}…`;
 }

@@ -6,6 +6,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { TrayMenuTask, TrayState } from '../core/app/TrayState.ts';
+import { defaultFormatTime, traySummary } from './traySummary.ts';
 
 export interface TrayMenuActions {
   /** Shows the popover on that task, or on the list for null. */
@@ -34,9 +35,6 @@ export const ONE_HOUR_MS = 60 * 60 * 1000;
 /** "Until tomorrow" means the next local 08:00. */
 export const MORNING_HOUR = 8;
 
-const defaultFormatTime = (ms: number): string =>
-  new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-
 /** The next local `hour`:00 strictly after `now` (today if still ahead, else tomorrow; DST-safe). */
 export function nextLocalMorning(now: number, hour = MORNING_HOUR): number {
   const d = new Date(now);
@@ -54,18 +52,6 @@ export function menuLabel(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const short = oneLine.length > MAX_LABEL_LENGTH ? `${oneLine.slice(0, MAX_LABEL_LENGTH - 1)}…` : oneLine;
   return short.replace(/&/g, '&&');
-}
-
-/** " · checked 10:42" changes with every poll; it belongs in the tooltip, not in the menu. */
-const CHECKED_PART = /^checked\b/;
-
-/** The menu's first line: the tooltip's summary without the time of the last check. */
-export function menuSummary(tooltip: string): string {
-  return tooltip
-    .split(' · ')
-    .filter((part) => !CHECKED_PART.test(part.trim()))
-    .join(' · ')
-    .trim();
 }
 
 function taskItem(task: TrayMenuTask, actions: TrayMenuActions): MenuItemConstructorOptions {
@@ -87,8 +73,7 @@ export function buildTrayMenuTemplate(
   const items: MenuItemConstructorOptions[] = [];
 
   // SNI hosts often show no tooltip: repeat the summary as the menu's first line.
-  const summary = menuSummary(state.tooltip);
-  if (summary !== '') items.push({ id: 'summary', label: menuLabel(summary), enabled: false });
+  items.push({ id: 'summary', label: menuLabel(traySummary(state, formatTime).menuLine), enabled: false });
   if (!state.hasKey || state.kind === 'key-problem') {
     items.push({ id: 'set-key', label: 'Set API key…', click: () => actions.openSettings() });
   }

@@ -6,7 +6,7 @@ import StepTimeline from './StepTimeline.svelte';
 describe('StepTimeline', () => {
   it('lists the step runs in order, names the current one, and folds away their variables', () => {
     const { step_runs } = task(3);
-    render(StepTimeline, { props: { runs: step_runs, currentStepId: 'review_step' } });
+    render(StepTimeline, { props: { runs: step_runs, labels: ['Completed', 'Pending'], currentStepId: 'review_step' } });
     const steps = screen.getAllByRole('listitem');
     expect(steps.map((s) => s.querySelector('.name')?.textContent)).toEqual(['Document Intake', 'Legal Review']);
     expect(steps[1]?.textContent).toContain('review · current step');
@@ -15,7 +15,7 @@ describe('StepTimeline', () => {
   });
 
   it('says when no step has run yet', () => {
-    render(StepTimeline, { props: { runs: [], currentStepId: null } });
+    render(StepTimeline, { props: { runs: [], labels: [], currentStepId: null } });
     expect(screen.getByText('No steps have run yet.')).toBeTruthy();
   });
 });

@@ -1,14 +1,14 @@
 import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import type { TaskDetail } from '../../src-main/contract/dto.ts';
 import type { Answers } from '../testing/fakeBridge.ts';
-import { snapshot, summary, task } from '../testing/fixtures.ts';
+import { detail as detailOf, snapshot, summary, task } from '../testing/fixtures.ts';
 import { renderWithApp } from '../testing/renderWithApp.ts';
 import TaskDetails from './TaskDetails.svelte';
 
 const row = summary(12, { title: 'Vendor contract', assignedToYou: true, assignee: 'me@example.com' });
-const detail: TaskDetail = { summary: row, task: task(12, { assignee_email: 'me@example.com', owner_email: 'me@example.com' }) };
-const withRow = snapshot({ tasks: [row], settings: { ...snapshot().settings, userEmail: 'me@example.com' } });
+const detail = detailOf(row, task(12, { assignee_email: 'Me@Example.com', owner_email: 'me@example.com' }), 'me@example.com');
+// The renderer is not told the user's email here: who "you" is comes from the engine alone.
+const withRow = snapshot({ tasks: [row] });
 
 function details(answers: Answers = {}) {
   return renderWithApp(TaskDetails, { props: { taskId: 12 }, snapshot: withRow, answers: { getTaskDetail: () => detail, ...answers } });
@@ -27,7 +27,7 @@ describe('TaskDetails', () => {
   it('says "you" where the engine decided the task is yours', async () => {
     details();
     await screen.findByText('Owner');
-    expect(screen.getByText('Assignee').nextElementSibling?.textContent).toBe('you (me@example.com)');
+    expect(screen.getByText('Assignee').nextElementSibling?.textContent).toBe('you (Me@Example.com)');
     expect(screen.getByText('Owner').nextElementSibling?.textContent).toBe('you (me@example.com)');
   });
 
@@ -51,7 +51,7 @@ describe('TaskDetails', () => {
     renderWithApp(TaskDetails, {
       props: { taskId: 12 },
       snapshot: snapshot({ tasks: [gone] }),
-      answers: { getTaskDetail: () => ({ summary: gone, task: detail.task }) },
+      answers: { getTaskDetail: () => detailOf(gone, detail.task) },
     });
     expect(screen.getByRole('alert').textContent?.trim()).toBe('Unavailable: Task not found');
     expect(await screen.findByText('Last known details, from before the problem:')).toBeTruthy();
@@ -61,5 +61,11 @@ describe('TaskDetails', () => {
     const { bridge } = renderWithApp(TaskDetails, { props: { taskId: 99 }, answers: { getTaskDetail: () => null } });
     await fireEvent.click(await screen.findByRole('button', { name: 'Pin it again' }));
     expect(bridge.callsOf('pin')).toEqual([['99']]);
+  });
+
+  it('a blank title reads "Task N", as the engine words it for the list, the tray and notifications', async () => {
+    const blank = summary(12, { title: '   ' });
+    renderWithApp(TaskDetails, { props: { taskId: 12 }, snapshot: snapshot({ tasks: [blank] }), answers: { getTaskDetail: () => detailOf(blank, task(12)) } });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Task 12');
   });
 });

@@ -18,8 +18,8 @@ import { ViewStore, type View } from './stores/ViewStore.svelte.ts';
 
 export type { View } from './stores/ViewStore.svelte.ts';
 
-export function taskLabel(task: Pick<TaskSummary, 'id' | 'title'>): string {
-  return task.title ?? `Task ${task.id}`;
+export function taskLabel(task: Pick<TaskSummary, 'displayTitle'>): string {
+  return task.displayTitle;
 }
 
 export class AppStore {

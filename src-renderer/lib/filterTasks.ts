@@ -7,9 +7,9 @@ export function filterTasks(tasks: readonly TaskSummary[], query: string): reado
   return tasks.filter((task) => {
     const haystack = [
       String(task.id),
-      task.title,
+      task.displayTitle,
       task.workflowName,
-      task.status?.replace(/_/g, ' '),
+      task.statusLabel,
       task.stepName,
       task.assignedToYou ? 'you' : task.assignee,
     ]

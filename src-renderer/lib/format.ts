@@ -38,12 +38,6 @@ export function parseTime(iso: string | null | undefined): number | null {
   return Number.isNaN(at) ? null : at;
 }
 
-/** "in_progress" → "In progress"; an undocumented value is shown the same way. */
-export function humanize(value: string): string {
-  const words = value.replace(/[_-]+/g, ' ').trim();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : value;
-}
-
 export type Tone = 'neutral' | 'active' | 'waiting' | 'success' | 'danger' | 'muted';
 
 const TONES: Record<string, Tone> = {
@@ -63,12 +57,12 @@ export function statusTone(status: string): Tone {
 }
 
 /**
- * The badge of a task: its status, unless the engine cannot read the task any more — then the last
- * status it saw is stale, and the badge says what is wrong instead.
+ * The badge of a task: its status in the engine's words (`label`), unless the engine cannot read the
+ * task any more — then the last status it saw is stale, and the badge says what is wrong instead.
  */
-export function taskBadge(status: string | null, problem: TaskProblem | null): { text: string; tone: Tone } {
+export function taskBadge(status: string | null, label: string | null, problem: TaskProblem | null): { text: string; tone: Tone } {
   if (problem) return { text: problem.kind === 'unavailable' ? 'Unavailable' : 'Error', tone: 'danger' };
-  return status ? { text: humanize(status), tone: statusTone(status) } : { text: 'Loading…', tone: 'neutral' };
+  return status && label ? { text: label, tone: statusTone(status) } : { text: 'Loading…', tone: 'neutral' };
 }
 
 /** The header's words for the connection, with the API's own reason for a key problem. */

@@ -23,9 +23,9 @@ export interface RowView {
 export function rowView(task: TaskSummary, now: number): RowView {
   const step = task.stepName ? `Step: ${task.stepName}${task.stepType ? ` (${task.stepType})` : ''}` : null;
   const updated = parseTime(task.updatedAt);
-  const badge = taskBadge(task.status, task.problem);
+  const badge = taskBadge(task.status, task.statusLabel, task.problem);
   return {
-    title: task.title ?? `Task ${task.id}`,
+    title: task.displayTitle,
     status: badge.text,
     tone: badge.tone,
     where: [task.workflowName, step].filter(Boolean).join(' · '),

@@ -3,7 +3,6 @@
  * Values come from the API and may not have the shape their type promises: whatever does not fit is
  * shown as readable JSON text, never as markup.
  */
-import { humanize } from './format.ts';
 
 export interface Message {
   author: string;
@@ -121,7 +120,7 @@ function table(v: unknown): VariableView | null {
   if (rows.every(isDict)) {
     const keys = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
     const raw = rows.map((r) => keys.map((k) => r[k]));
-    return { kind: 'table', columns: keys.map(humanize), rows: raw.map((r) => r.map(plain)), numeric: numericColumns(raw, keys.length) };
+    return { kind: 'table', columns: keys.map(keyLabel), rows: raw.map((r) => r.map(plain)), numeric: numericColumns(raw, keys.length) };
   }
   if (rows.every(Array.isArray)) {
     const width = Math.max(columns?.length ?? 0, ...rows.map((r) => r.length));
@@ -202,5 +201,14 @@ export function viewVariable(type: string, value: unknown): VariableView {
 
 /** "contract_value" → "Contract value". */
 export function variableLabel(variableId: string): string {
-  return humanize(variableId);
+  return keyLabel(variableId);
+}
+
+/**
+ * A variable's id or a table column's key as a label ("due_date" → "Due date"). Statuses are not
+ * worded here: the engine ships their label (TaskSummary.statusLabel).
+ */
+function keyLabel(key: string): string {
+  const words = key.replace(/[_-]+/g, ' ').trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : key;
 }

@@ -1,6 +1,8 @@
 /** Snapshots and rows as the engine would send them, for the renderer's specs. */
-import type { AppSnapshot, TaskSummary } from '../../src-main/contract/dto.ts';
+import type { AppSnapshot, Task, TaskDetail, TaskSummary } from '../../src-main/contract/dto.ts';
 import { DEFAULT_SETTINGS } from '../../src-main/core/app/Settings.ts';
+import { isUserEmail, statusLabel } from '../../src-main/core/notify/describeChange.ts';
+import { displayTitle } from '../../src-main/core/tasks/displayTitle.ts';
 
 export const NOW = Date.UTC(2026, 10, 30, 9, 0, 0);
 
@@ -20,12 +22,17 @@ export function snapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
   };
 }
 
+/** A row; its displayTitle and statusLabel follow title and status by the engine's own rules. */
 export function summary(id: number, overrides: Partial<TaskSummary> = {}): TaskSummary {
+  const title = overrides.title === undefined ? `Task title ${id}` : overrides.title;
+  const status = overrides.status === undefined ? 'in_progress' : overrides.status;
   return {
     id,
-    title: `Task title ${id}`,
+    title,
+    displayTitle: displayTitle(id, title),
+    statusLabel: status === null ? null : statusLabel(status),
     workflowName: 'Contract review',
-    status: 'in_progress',
+    status,
     stepName: 'Legal check',
     stepType: 'approval',
     assignee: 'sam@example.com',
@@ -37,6 +44,21 @@ export function summary(id: number, overrides: Partial<TaskSummary> = {}): TaskS
     group: 'active',
     link: `https://app.chamelio.ai/workflows/tasks/${id}`,
     ...overrides,
+  };
+}
+
+/** The details as the engine sends them, "you" being `userEmail` (nobody when empty). */
+export function detail(row: TaskSummary, full: Task | null, userEmail = ''): TaskDetail {
+  const person = (email: string | null) => ({ email, isYou: isUserEmail(email, userEmail) });
+  return {
+    summary: row,
+    task: full,
+    people: full && {
+      owner: person(full.owner_email),
+      assignee: person(full.assignee_email),
+      collaborators: full.collaborator_emails.map(person),
+    },
+    stepStatusLabels: full ? full.step_runs.map((run) => statusLabel(run.status)) : [],
   };
 }
 

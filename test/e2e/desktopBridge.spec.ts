@@ -1,5 +1,6 @@
 /** The UI over `window.chamelio` (the Electron preload's shape), in states only the desktop app has. */
-import type { TaskSummary } from '../../src-main/contract/dto.ts';
+import type { Task, TaskDetail, TaskSummary } from '../../src-main/contract/dto.ts';
+import { statusLabel } from '../../src-main/core/notify/describeChange.ts';
 import { expect, test } from './support/fixtures.ts';
 import { installBridgeStub, serveRenderer, stubSnapshot, type StubGlobals, type StubInit } from './support/stubBridge.ts';
 import { task } from './support/tasks.ts';
@@ -7,9 +8,20 @@ import { task } from './support/tasks.ts';
 type Calls = { __calls: [string, unknown[]][]; __emit: (event: string, payload: unknown) => void };
 
 const summary = (id: number, title: string): TaskSummary => ({
-  id, title, workflowName: 'NDA Request', status: 'pending', stepName: 'Review', stepType: 'review', assignee: null,
+  id, title, displayTitle: title, workflowName: 'NDA Request', status: 'pending', statusLabel: 'Pending', stepName: 'Review', stepType: 'review', assignee: null,
   assignedToYou: false, updatedAt: new Date().toISOString(), unseen: false, lastChange: null, problem: null, group: 'active',
   link: `https://app.chamelio.ai/workflows/tasks/${id}`,
+});
+/** The details as the engine would send them for a user with no email set (nobody is "you"). */
+const detail = (s: TaskSummary, t: Task): TaskDetail => ({
+  summary: s,
+  task: t,
+  people: {
+    owner: { email: t.owner_email, isYou: false },
+    assignee: { email: t.assignee_email, isYou: false },
+    collaborators: t.collaborator_emails.map((email) => ({ email, isYou: false })),
+  },
+  stepStatusLabels: t.step_runs.map((run) => statusLabel(run.status)),
 });
 
 let server: Awaited<ReturnType<typeof serveRenderer>>;
@@ -44,7 +56,7 @@ test('show: a notification click opens the task, the tray menu the list or setti
   const t = task(7, { task_title: 'Clicked in a notification' });
   await open(page, {
     snapshot: stubSnapshot({ tasks: [summary(7, 'Clicked in a notification'), summary(8, 'Another')] }),
-    details: { 7: { summary: summary(7, 'Clicked in a notification'), task: t } },
+    details: { 7: detail(summary(7, 'Clicked in a notification'), t) },
   });
   await expect(page.getByRole('option')).toHaveCount(2);
   await page.evaluate(() => (globalThis as unknown as Calls).__emit('show', { view: 'task', taskId: 7 }));
@@ -78,7 +90,7 @@ test('details: a failed read says so and keeps the last good details; they are r
   const t = task(7, { task_title: 'Read me again' });
   const snapshotWith = (over: Partial<TaskSummary>, orgName = 'Acme Corporation') =>
     stubSnapshot({ org: { name: orgName, rateLimitPerMinute: 120 }, tasks: [{ ...first, ...over }, summary(8, 'Another')] });
-  await open(page, { snapshot: snapshotWith({}), details: { 7: { summary: first, task: t } } });
+  await open(page, { snapshot: snapshotWith({}), details: { 7: detail(first, t) } });
   const emit = (snapshot: unknown) => page.evaluate((s) => (globalThis as unknown as StubGlobals).__emit('state', s), snapshot);
   const detailReads = async () => (await calls(page)).filter(([name]) => name === 'getTaskDetail').length;
 
@@ -89,13 +101,13 @@ test('details: a failed read says so and keeps the last good details; they are r
 
   // Snapshots that do not change task 7 (a poll, another task, the org): no new read.
   await emit(snapshotWith({}, 'Acme Renamed'));
-  await emit(stubSnapshot({ org: { name: 'Acme Renamed Again', rateLimitPerMinute: 120 }, tasks: [first, { ...summary(8, 'Another'), status: 'completed' }] }));
+  await emit(stubSnapshot({ org: { name: 'Acme Renamed Again', rateLimitPerMinute: 120 }, tasks: [first, { ...summary(8, 'Another'), status: 'completed', statusLabel: 'Completed' }] }));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Acme Renamed Again');
   expect(await detailReads()).toBe(reads);
 
   // Task 7 changes while the engine cannot answer for its details.
   await page.evaluate(() => (globalThis as unknown as StubGlobals).__failing.push('getTaskDetail'));
-  await emit(snapshotWith({ status: 'in_progress' }));
+  await emit(snapshotWith({ status: 'in_progress', statusLabel: 'In progress' }));
   await expect(details.getByRole('status').filter({ hasText: 'Couldn’t load the details; retrying.' })).toBeVisible();
   await expect(details).not.toContainText('not pinned any more');
   await expect(details.getByRole('button', { name: 'Pin it again' })).toHaveCount(0);
@@ -113,7 +125,7 @@ test('a failed unpin offers no Undo: the row stays and the failure is said in pl
   const t = task(7, { task_title: 'Stays pinned' });
   await open(page, {
     snapshot: stubSnapshot({ tasks: [summary(7, 'Stays pinned'), summary(8, 'Another')] }),
-    details: { 7: { summary: summary(7, 'Stays pinned'), task: t } },
+    details: { 7: detail(summary(7, 'Stays pinned'), t) },
   });
   await page.evaluate(() => (globalThis as unknown as StubGlobals).__failing.push('unpin'));
   const row = page.getByRole('option', { name: /Stays pinned/ });
@@ -139,7 +151,7 @@ test('a change to the open task while the popover was hidden is marked seen when
   const t = task(7, { task_title: 'Seen on return' });
   await open(page, {
     snapshot: stubSnapshot({ tasks: [summary(7, 'Seen on return')] }),
-    details: { 7: { summary: summary(7, 'Seen on return'), task: t } },
+    details: { 7: detail(summary(7, 'Seen on return'), t) },
   });
   const markSeen = async () => (await calls(page)).filter(([name]) => name === 'markSeen').length;
   await page.getByRole('option', { name: /Seen on return/ }).click();
@@ -159,7 +171,7 @@ test('a change to the open task while the popover was hidden is marked seen when
   // The task changes while nobody can see it: it stays unseen.
   await page.evaluate(
     (s) => (globalThis as unknown as StubGlobals).__emit('state', s),
-    stubSnapshot({ tasks: [{ ...summary(7, 'Seen on return'), status: 'in_progress', unseen: true, lastChange: 'Pending → In progress' }] }),
+    stubSnapshot({ tasks: [{ ...summary(7, 'Seen on return'), status: 'in_progress', statusLabel: 'In progress', unseen: true, lastChange: 'Pending → In progress' }] }),
   );
   await expect(page.getByRole('article')).toContainText('In progress');
   expect(await markSeen()).toBe(1);

@@ -51,6 +51,15 @@ test('task text with markup, script, RTL, emoji and very long strings is shown a
   expect(injected).toEqual({ elements: 0, pwned: null, overflow: 0 });
 });
 
+test('a task with a blank title is "Task N" in the list and its details, as in its notification', async ({ page, control, popover }) => {
+  await control.putTask(task(22, { task_title: '   ' }));
+  await popover.pin('22');
+  const row = popover.row(/Task 22/);
+  await expect(row.getByTitle('Task 22', { exact: true })).toBeVisible();
+  await row.click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Task 22');
+});
+
 test('variables of all fourteen types are rendered by type; an unknown shape as JSON text', async ({ page, control, popover }) => {
   await control.putTask(task(22, { task_title: 'All the types', variables: ALL_TYPES_VARIABLES }));
   await popover.pin('22');

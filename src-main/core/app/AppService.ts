@@ -17,6 +17,7 @@ import { CHECKED_REFRESH_MS, SnapshotFeed } from './SnapshotFeed.ts';
 import { refusedPastPinLimit } from './pinLimit.ts';
 import { CHAMELIO_APP_HOST, type Settings, type SettingsPatch } from './Settings.ts';
 import { lastChangeByTask, summarize, summarizeAll } from './summarize.ts';
+import { taskDetail } from './taskDetail.ts';
 import { taskLink } from './taskLink.ts';
 import type { TrayState } from './TrayState.ts';
 import { TaskActions } from './TaskActions.ts';
@@ -106,7 +107,8 @@ export class AppService {
   getTaskDetail(taskId: number): TaskDetail | null {
     const pin = this.pins.find(taskId);
     if (!pin) return null;
-    return { summary: summarize(pin, this.settings.userEmail, lastChangeByTask(this.changes.activity)), task: pin.snapshot };
+    const email = this.settings.userEmail;
+    return taskDetail(pin, summarize(pin, email, lastChangeByTask(this.changes.activity)), email);
   }
 
   async pin(text: string): Promise<PinResult> {
@@ -226,7 +228,6 @@ export class AppService {
       pollingPaused: this.monitor.pausedBy().some((r) => r === 'suspended' || r === 'offline'),
       lastCheckedAt: this.lastCheckedAt,
       now: this.deps.clock.now(),
-      formatTime: this.deps.formatTime,
     });
   }
 

@@ -32,13 +32,18 @@ export type TaskProblem =
 
 export interface TaskSummary {
   id: number;
-  /** Null until the first fetch. */
+  /** The API's title; null until the first fetch. */
   title: string | null;
+  /** What every view calls the task: the title, or "Task 12345" for a missing or blank one. */
+  displayTitle: string;
   workflowName: string | null;
   status: string | null;
+  /** The status in words ("In progress"); null until the first fetch. */
+  statusLabel: string | null;
   stepName: string | null;
   stepType: string | null;
   assignee: string | null;
+  /** Decided by the engine from Settings.userEmail (case and spaces ignored). */
   assignedToYou: boolean;
   updatedAt: string | null;
   unseen: boolean;
@@ -50,10 +55,20 @@ export interface TaskSummary {
   link: string;
 }
 
+/** Someone named by the task, and whether that is the user (decided by the engine). */
+export interface TaskPerson {
+  email: string | null;
+  isYou: boolean;
+}
+
 export interface TaskDetail {
   summary: TaskSummary;
   /** The full task as the API last returned it, or null when never fetched. */
   task: Task | null;
+  /** The task's people; null when never fetched. */
+  people: { owner: TaskPerson; assignee: TaskPerson; collaborators: TaskPerson[] } | null;
+  /** Each step run's status in words, in the order of `task.step_runs`. */
+  stepStatusLabels: string[];
 }
 
 export interface KeyState {

@@ -2,6 +2,7 @@ import type { Task } from '../chamelio/Task.ts';
 import { describeChange } from '../notify/describeChange.ts';
 import { isAssignedToYou, type TaskChangeSet } from '../notify/NotificationPolicy.ts';
 import { diffTask } from '../tasks/diffTask.ts';
+import { displayTitle } from '../tasks/displayTitle.ts';
 import { sameSnapshot } from '../tasks/sameSnapshot.ts';
 import { ACTIVITY_CAP, type ActivityEntry, type ActivityKind } from './Activity.ts';
 import type { LivePin } from './LivePin.ts';
@@ -80,7 +81,7 @@ export class ChangeRecorder {
   private add(taskId: number, title: string | null, kind: ActivityKind, text: string, assignedToYou: boolean): void {
     const at = this.clock.now();
     const id = `${at.toString(36)}-${taskId}-${Math.floor(this.random() * 1e9).toString(36)}`;
-    const entry: ActivityEntry = { id, at, taskId, taskTitle: title ?? `Task ${taskId}`, kind, text, assignedToYou };
+    const entry: ActivityEntry = { id, at, taskId, taskTitle: displayTitle(taskId, title), kind, text, assignedToYou };
     this.history = [entry, ...this.history].slice(0, ACTIVITY_CAP);
   }
 }

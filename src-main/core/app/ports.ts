@@ -83,6 +83,4 @@ export interface AppServiceDeps {
   random?: () => number;
   /** Request timeout; tests shorten it. */
   requestTimeoutMs?: number;
-  /** Formats "checked 10:42" in the tray tooltip; defaults to Intl in the runtime's locale. */
-  formatTime?: (at: number) => string;
 }

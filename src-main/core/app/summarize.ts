@@ -1,4 +1,5 @@
-import { isUserEmail } from '../notify/describeChange.ts';
+import { isUserEmail, statusLabel } from '../notify/describeChange.ts';
+import { displayTitle } from '../tasks/displayTitle.ts';
 import type { ActivityEntry } from './Activity.ts';
 import type { TaskProblem, TaskSummary } from './AppSnapshot.ts';
 import { describeApiError } from './describeApiError.ts';
@@ -13,8 +14,10 @@ export function summarize(pin: LivePin, userEmail: string, lastChangeByTask: Map
   return {
     id: pin.id,
     title: task?.task_title ?? null,
+    displayTitle: displayTitle(pin.id, task?.task_title),
     workflowName: task?.workflow_name ?? null,
     status: task?.status ?? null,
+    statusLabel: task ? statusLabel(task.status) : null,
     stepName: task?.current_step_name ?? null,
     stepType: task?.current_step_type ?? null,
     assignee: task?.assignee_email ?? null,

@@ -3,6 +3,7 @@ import type { QuietHours, Settings } from '../app/Settings.ts';
 import type { TaskChange } from '../tasks/TaskChange.ts';
 import { describeChange, isUserEmail } from './describeChange.ts';
 import type { PlannedNotification } from './PlannedNotification.ts';
+import { displayTitle } from '../tasks/displayTitle.ts';
 
 export interface TaskChangeSet {
   task: Task;
@@ -113,7 +114,7 @@ function summary(singles: PlannedNotification[]): PlannedNotification {
 }
 
 export function taskTitle(task: Pick<Task, 'task_id' | 'task_title'>): string {
-  return task.task_title?.trim() || `Task ${task.task_id}`;
+  return displayTitle(task.task_id, task.task_title);
 }
 
 function shorten(title: string): string {

@@ -25,7 +25,6 @@ function tray(pins: LivePin[], connection: ConnectionState = { kind: 'ok' }, ext
     pollingPaused: false,
     lastCheckedAt: 0,
     now: 1000,
-    formatTime: () => '10:42',
   });
 }
 
@@ -59,14 +58,15 @@ describe('summaries and tray state', () => {
     expect(row!.link).toBe('https://app.chamelio.ai/workflows/tasks/9');
   });
 
-  it('picks the most urgent state and sums it up in the tooltip', () => {
-    expect(tray([pin(1), pin(2)])).toMatchObject({ kind: 'idle', tooltip: 'Chamelio Tray · 2 pinned · checked 10:42' });
-    expect(tray([pin(1, { unseen: true }), pin(2)])).toMatchObject({ kind: 'changes-unseen', tooltip: 'Chamelio Tray · 2 pinned · 1 changed · checked 10:42' });
+  it('picks the most urgent state and hands over the parts of the summary as data', () => {
+    expect(tray([pin(1), pin(2)])).toMatchObject({ kind: 'idle', pinned: 2, changed: 0, needsYou: 0, lastCheckedAt: 0 });
+    expect(tray([pin(1, { unseen: true }), pin(2)])).toMatchObject({ kind: 'changes-unseen', pinned: 2, changed: 1 });
+    expect(tray([pin(1, {}, { assignee_email: 'me@example.com' }), pin(2)])).toMatchObject({ kind: 'idle', needsYou: 1 });
     expect(tray([pin(1, { unseen: true }, { assignee_email: 'me@example.com' })]).kind).toBe('needs-you');
     expect(tray([pin(1, { unseen: true })], { kind: 'offline', message: 'x', since: 0 }).kind).toBe('offline');
     expect(tray([pin(1)], { kind: 'key-problem', reason: 'key-expired', detail: 'API key has expired' })).toMatchObject({
       kind: 'key-problem',
-      tooltip: expect.stringContaining('API key has expired'),
+      connection: { kind: 'key-problem', detail: 'API key has expired' },
     });
     expect(tray([pin(1)], { kind: 'ok' }, { paused: 5000 })).toMatchObject({ kind: 'paused', notificationsPausedUntil: 5000 });
     expect(tray([pin(1)], { kind: 'ok' }, { paused: 500 }).kind).toBe('idle'); // pause already over
@@ -79,5 +79,17 @@ describe('summaries and tray state', () => {
       ['Task 2', 'Loading…'],
       ['Vendor Contract Review - Task 3', 'Unavailable'],
     ]);
+  });
+
+  it('calls a task with a blank title "Task N" in the list and the tray menu alike', () => {
+    const pins = [pin(4, {}, { task_title: '   ' }), pin(5, {}, { task_title: '' })];
+    const rows = summarizeAll(pins, '', []);
+    expect(rows.map((r) => r.displayTitle)).toEqual(['Task 4', 'Task 5']);
+    expect(tray(pins).tasks.map((t) => t.label)).toEqual(['Task 4', 'Task 5']);
+  });
+
+  it('ships the status in words, and null before the first fetch', () => {
+    const rows = summarizeAll([pin(1, {}, { status: 'in_progress' }), { ...pin(2), snapshot: null }], '', []);
+    expect(rows.map((r) => r.statusLabel)).toEqual(['In progress', null]);
   });
 });

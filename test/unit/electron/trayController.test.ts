@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TrayState } from '../../../src-main/core/app/TrayState.ts';
 import type { TrayMenuActions } from '../../../src-main/electron/trayMenu.ts';
+import { traySummary } from '../../../src-main/electron/traySummary.ts';
 
 // What TrayController asks of Electron, counted.
 const calls = { setImage: 0, setToolTip: 0, setContextMenu: 0, popUpContextMenu: 0, buildFromTemplate: 0 };
@@ -61,7 +62,11 @@ const actions: TrayMenuActions = {
 function state(overrides: Partial<TrayState> = {}): TrayState {
   return {
     kind: 'idle',
-    tooltip: 'Chamelio Tray · 1 pinned · checked 10:42',
+    pinned: 1,
+    changed: 0,
+    needsYou: 0,
+    lastCheckedAt: Date.UTC(2026, 10, 30, 9, 42),
+    connection: { kind: 'ok' },
     tasks: [{ id: 7, label: 'NDA for Acme', statusLabel: 'In progress', unseen: false, needsYou: false }],
     notificationsPausedUntil: null,
     hasKey: true,
@@ -95,9 +100,11 @@ describe('TrayController.render', () => {
 
   it('updates only the tooltip when only the time of the last check changed', () => {
     const tray = controller('linux');
-    tray.render(state({ tooltip: 'Chamelio Tray · 1 pinned · checked 10:43' }));
+    const later = Date.UTC(2026, 10, 30, 9, 43);
+    tray.render(state({ lastCheckedAt: later }));
     expect(calls).toMatchObject({ setToolTip: 2, setContextMenu: 1, buildFromTemplate: 1 });
-    expect(trays.at(-1)?.tooltip).toBe('Chamelio Tray · 1 pinned · checked 10:43');
+    expect(trays.at(-1)?.tooltip).toBe(traySummary(state({ lastCheckedAt: later })).tooltip);
+    expect(trays.at(-1)?.tooltip).toMatch(/^Chamelio Tray · 1 pinned · checked \S/);
   });
 
   it('sets a new menu when a label or an enabled flag changes, and a new icon when the kind does', () => {

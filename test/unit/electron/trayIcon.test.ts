@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TrayState } from '../../../src-main/core/app/TrayState.ts';
-import { MAX_TOOLTIP_LENGTH, TRAY_STATE_KINDS, trayIconDirectory, trayIconFor, trayTooltip } from '../../../src-main/electron/trayIcon.ts';
+import { TRAY_STATE_KINDS, trayIconDirectory, trayIconFor } from '../../../src-main/electron/trayIcon.ts';
 
 const assets = path.resolve(import.meta.dirname, '../../../assets/tray');
 
@@ -36,21 +35,5 @@ describe('trayIconDirectory', () => {
       path.join('/opt/Chamelio Tray/resources', 'tray'),
     );
     expect(trayIconDirectory({ isPackaged: false, resourcesPath: '/r', appPath: '/src/app' })).toBe(path.join('/src/app', 'assets', 'tray'));
-  });
-});
-
-describe('trayTooltip', () => {
-  const base: TrayState = { kind: 'idle', tooltip: '', tasks: [], notificationsPausedUntil: null, hasKey: true };
-
-  it('names the app once in front of the engine summary', () => {
-    expect(trayTooltip({ ...base, tooltip: '3 pinned · 1 changed · checked 10:42' })).toBe('Chamelio Tray · 3 pinned · 1 changed · checked 10:42');
-    expect(trayTooltip({ ...base, tooltip: 'Chamelio Tray · 0 pinned' })).toBe('Chamelio Tray · 0 pinned');
-    expect(trayTooltip({ ...base, tooltip: '  ' })).toBe('Chamelio Tray');
-  });
-
-  it('fits the Windows limit', () => {
-    const text = trayTooltip({ ...base, tooltip: 'x'.repeat(500) });
-    expect(text.length).toBe(MAX_TOOLTIP_LENGTH);
-    expect(text.endsWith('…')).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskSummary } from '../../../src-main/contract/dto.ts';
 import { filterTasks } from '../../../src-renderer/lib/filterTasks.ts';
-import { connectionText, humanize, relativeTime, statusTone } from '../../../src-renderer/lib/format.ts';
+import { connectionText, relativeTime, statusTone } from '../../../src-renderer/lib/format.ts';
 import { rowView } from '../../../src-renderer/lib/rowView.ts';
 
 const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
@@ -9,9 +9,11 @@ const NOW = Date.UTC(2026, 10, 30, 12);
 
 function summary(overrides: Partial<TaskSummary> = {}): TaskSummary {
   return {
-    id: 1, title: 'NDA - Globex', workflowName: 'NDA Request', status: 'in_progress', stepName: 'Legal', stepType: 'review',
+    id: 1, title: 'NDA - Globex', workflowName: 'NDA Request', status: 'in_progress', statusLabel: 'In progress', stepName: 'Legal', stepType: 'review',
     assignee: 'legal@example.com', assignedToYou: false, updatedAt: new Date(NOW - 2 * 3600_000).toISOString(), unseen: false,
     lastChange: null, problem: null, group: 'active', link: 'https://app.chamelio.ai/workflows/tasks/1', ...overrides,
+    // As the engine would: the shown title follows the title unless the test says otherwise.
+    displayTitle: overrides.displayTitle ?? overrides.title ?? 'NDA - Globex',
   };
 }
 
@@ -22,8 +24,7 @@ describe('format', () => {
     expect(relativeTime(NOW - 3 * 86_400_000, NOW)).toBe(rtf.format(-3, 'day'));
   });
 
-  it('statuses read as words with a tone; an undocumented one is kept', () => {
-    expect(humanize('in_progress')).toBe('In progress');
+  it('statuses get a tone; an undocumented one is neutral', () => {
     expect(statusTone('failed')).toBe('danger');
     expect(statusTone('awaiting_signature')).toBe('neutral');
   });
@@ -48,7 +49,7 @@ describe('rows', () => {
     expect(broken).toMatchObject({ status: 'Unavailable', tone: 'danger', stale: true });
     expect(rowView(summary({ problem: { kind: 'error', message: 'No access' } }), NOW)).toMatchObject({ status: 'Error', tone: 'danger', stale: true });
     expect(rowView(summary(), NOW)).toMatchObject({ status: 'In progress', tone: 'active', stale: false });
-    expect(rowView(summary({ title: null, status: null }), NOW)).toMatchObject({ title: 'Task 1', status: 'Loading…' });
+    expect(rowView(summary({ title: null, displayTitle: 'Task 1', status: null, statusLabel: null }), NOW)).toMatchObject({ title: 'Task 1', status: 'Loading…' });
   });
 
   it('the filter matches every word and keeps the engine’s order', () => {
