@@ -68,6 +68,8 @@ export function snapshotOf(count: number): AppSnapshot {
     problem: i % 50 === 0 ? { kind: 'unavailable', message: 'Task not found' } : null,
     group: GROUPS[Math.min(3, Math.floor((i / count) * 4))]!,
     link: `https://app.chamelio.ai/workflows/tasks/${100_000 + i}`,
+    snooze: null,
+    notificationLevel: 'global',
   }));
   return {
     connection: { kind: 'ok' },

@@ -11,6 +11,7 @@ const summary = (id: number, title: string): TaskSummary => ({
   id, title, displayTitle: title, workflowName: 'NDA Request', status: 'pending', statusLabel: 'Pending', stepName: 'Review', stepType: 'review', assignee: null,
   assignedToYou: false, updatedAt: new Date().toISOString(), unseen: false, lastChange: null, problem: null, group: 'active',
   link: `https://app.chamelio.ai/workflows/tasks/${id}`,
+  snooze: null, notificationLevel: 'global',
 });
 /** The details as the engine would send them for a user with no email set (nobody is "you"). */
 const detail = (s: TaskSummary, t: Task): TaskDetail => ({

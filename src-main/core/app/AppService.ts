@@ -19,6 +19,7 @@ import { CHAMELIO_APP_HOST, type Settings, type SettingsPatch } from './Settings
 import { lastChangeByTask, summarize, summarizeAll } from './summarize.ts';
 import { taskDetail } from './taskDetail.ts';
 import { taskLink } from './taskLink.ts';
+import { TaskTriage } from './TaskTriage.ts';
 import type { TrayState } from './TrayState.ts';
 import { TaskActions } from './TaskActions.ts';
 
@@ -40,6 +41,7 @@ export class AppService {
   private readonly monitor: TaskMonitor;
   private readonly changes: ChangePipeline;
   private readonly demo = new DemoMode();
+  readonly triage: TaskTriage; // snoozes, per-task levels, notification actions; transports call it
   private lastCheckedAt: number | null = null;
   private readonly feed: SnapshotFeed;
   readonly actions = new TaskActions(() => ({ access: this.access, monitor: this.monitor, own: this.changes.own, pins: this.pins, settings: this.settings }), (id, result) => this.onResult(id, result)); // approve, reject, cancel, documents: the transports call it
@@ -65,8 +67,10 @@ export class AppService {
     });
     this.changes = new ChangePipeline({ ...deps, random }, this.pins, {
       state: () => (this.demo.isActive() ? null : this.persistedState()),
-      notification: () => ({ settings: this.settings, now: deps.clock.now(), pausedUntil: this.notificationsPausedUntil }),
+      notification: () => ({ settings: this.settings, now: deps.clock.now(), pausedUntil: this.notificationsPausedUntil, ...this.triage.policyContext() }),
+      absorbedBySnooze: (pin, changes) => this.triage.snoozes.absorb(pin, changes),
     });
+    this.triage = new TaskTriage(deps, this.pins, { announce: (sets) => this.changes.announce(sets), changed: () => this.persistSoon(), settings: () => this.settings });
     this.feed = new SnapshotFeed(deps.clock, () => this.getState(), (snapshot) => deps.tray?.render(this.trayState(snapshot)), deps.logger);
   }
 
@@ -79,6 +83,7 @@ export class AppService {
 
   async stop(): Promise<void> {
     this.monitor.stop();
+    this.triage.snoozes.stop();
     this.feed.stop();
     await this.changes.flush();
   }
@@ -193,18 +198,11 @@ export class AppService {
     return parseTaskRefs(text).ids.filter((id) => !this.pins.has(id));
   }
 
-  linkFor(taskId: number): string {
-    return taskLink(taskId);
-  }
+  linkFor(taskId: number): string { return taskLink(taskId); }
+  chamelioHomeUrl(): string { return `https://${CHAMELIO_APP_HOST}/`; }
 
-  chamelioHomeUrl(): string {
-    return `https://${CHAMELIO_APP_HOST}/`;
-  }
-
-  /**
-   * Runs against the built-in simulator (DemoMode). The real state comes back untouched when a real
-   * key is set, the key is cleared or the app restarts; the demo key never reaches the SecretStore.
-   */
+  /** The built-in simulator (DemoMode): the real state comes back untouched with a real key, a cleared
+   * key or a restart; the demo key never reaches the SecretStore. */
   async useDemo(demo: DemoSetup): Promise<void> {
     await this.changes.flush(); // a real change seen just now is written and notified first
     this.adopt(this.demo.enter(this.persistedState(), demo));
@@ -215,6 +213,7 @@ export class AppService {
 
   setSystemState(change: SystemChange): void {
     this.monitor.applySystemChange(change);
+    this.triage.snoozes.check(); // a snooze that ended while the machine slept ends now
     if (change.online !== undefined) this.access.offline(!change.online, this.deps.clock.now(), this.pins.all().length > 0);
     this.changed();
   }
@@ -228,13 +227,12 @@ export class AppService {
       pollingPaused: this.monitor.pausedBy().some((r) => r === 'suspended' || r === 'offline'),
       lastCheckedAt: this.lastCheckedAt,
       now: this.deps.clock.now(),
+      hideTitles: this.settings.privateNotifications,
     });
   }
 
   /** For the benchmark and tests: requests sent in the last minute against the budget. */
-  requestStats(): { inLastMinute: number; budgetPerMinute: number } {
-    return { inLastMinute: this.monitor.requestsInLastMinute(), budgetPerMinute: this.monitor.budgetPerMinute() };
-  }
+  requestStats(): { inLastMinute: number; budgetPerMinute: number } { return { inLastMinute: this.monitor.requestsInLastMinute(), budgetPerMinute: this.monitor.budgetPerMinute() }; }
 
   private onResult(taskId: number, result: ApiResult<Task>): void {
     const pin = this.pins.find(taskId);
@@ -245,6 +243,7 @@ export class AppService {
     pin.lastCheckedAt = now;
     this.lastCheckedAt = now;
     pin.lastError = result.ok ? null : result.error;
+    this.triage.snoozes.check();
     this.changes.received(pin, result, this.settings.userEmail);
     // The monitor paused itself on a 401; the problem stays shown until another key or a good check.
     const moved = this.access.answered(pin.lastError, now, this.monitor.rateLimitedUntilTime());
@@ -273,6 +272,7 @@ export class AppService {
     this.notificationsPausedUntil = state.notificationsPausedUntil;
     this.pins.replace(state.pinned);
     this.changes.reset(state.activity);
+    this.triage.snoozes.start(); // the new pins' snoozes
     this.access.forgetOrg();
     this.monitor.setIntervalMs(this.settings.pollIntervalSeconds * 1000);
     this.keys.applyBudget();

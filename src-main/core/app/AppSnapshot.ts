@@ -9,6 +9,7 @@ import type { ActivityEntry } from './Activity.ts';
 import type { Settings } from './Settings.ts';
 import type { KeyProtection } from './ports.ts';
 import type { RejectedRef } from '../tasks/TaskRef.ts';
+import type { NotificationLevel } from '../notify/taskNotificationLevel.ts';
 
 export type ConnectionState =
   | { kind: 'no-key' }
@@ -23,8 +24,11 @@ export type ConnectionState =
   /** Polling paused by the OS (sleep, screen lock) or by going offline. */
   | { kind: 'paused' };
 
-/** Where a task sits in the list, decided by the engine: needs-you and unseen first, finished last. */
-export type TaskGroup = 'needs-you' | 'unseen' | 'active' | 'finished';
+/** Where a task sits in the list, decided by the engine: needs-you and unseen first, snoozed, then finished last. */
+export type TaskGroup = 'needs-you' | 'unseen' | 'active' | 'snoozed' | 'finished';
+
+/** A snooze as the list shows it: when it wakes, or "until it changes". */
+export type SnoozeSummary = { kind: 'timed'; until: number } | { kind: 'until-change' };
 
 export type TaskProblem =
   | { kind: 'unavailable'; message: string }
@@ -51,6 +55,9 @@ export interface TaskSummary {
   lastChange: string | null;
   problem: TaskProblem | null;
   group: TaskGroup;
+  snooze: SnoozeSummary | null;
+  /** The task's own notification level ("global" follows the settings). */
+  notificationLevel: NotificationLevel;
   /** The task's page in the Chamelio app, always built from the id (never the API's own link). */
   link: string;
 }

@@ -10,6 +10,8 @@ import type { PersistedState } from './PersistedState.ts';
 import type { PinList } from './PinList.ts';
 import type { Clock, Logger, Notifier, Persistence } from './ports.ts';
 import { StateWriter } from './StateWriter.ts';
+import type { TaskChangeSet } from '../notify/NotificationPolicy.ts';
+import type { TaskChange } from '../tasks/TaskChange.ts';
 
 export interface ChangePipelineDeps {
   clock: Clock;
@@ -24,6 +26,8 @@ export interface ChangePipelineSources {
   /** The state to write, or null while nothing may be written (the demo). */
   state: () => PersistedState | null;
   notification: () => NotificationContext;
+  /** True when a snooze swallows the task's changes: recorded in the history, never notified. */
+  absorbedBySnooze?: (pin: LivePin, changes: readonly TaskChange[]) => boolean;
 }
 
 /**
@@ -78,10 +82,17 @@ export class ChangePipeline {
     await this.writer.save();
   }
 
+  /** Changes not from this cycle's results (a snooze that ended) go out like its own. */
+  announce(sets: readonly TaskChangeSet[]): void {
+    for (const set of sets) this.outbox.add(set);
+  }
+
   private apply(pin: LivePin, recorded: Recorded): void {
-    Object.assign(pin, recorded.update);
+    // A snoozed task stays as seen as it was: its changes wait for the snooze to end.
+    const absorbed = recorded.notify !== null && this.sources.absorbedBySnooze?.(pin, recorded.notify.changes) === true;
+    Object.assign(pin, recorded.update, absorbed ? { unseen: pin.unseen } : {});
     if (recorded.write) this.writer.markDirty();
-    if (recorded.notify) this.outbox.add(recorded.notify);
+    if (recorded.notify && !absorbed) this.outbox.add(recorded.notify);
   }
 
   private async deliver(): Promise<void> {

@@ -47,7 +47,7 @@ export class NotificationOutbox {
     if (sets.length === 0) return;
     const plan = planNotifications(sets, context);
     if (plan.heldBack > 0) {
-      this.held = sets;
+      this.held = plan.held;
       this.heldRetry.schedule();
     }
     for (const notification of plan.notifications) {

@@ -1,4 +1,6 @@
 import type { Task } from '../chamelio/Task.ts';
+import type { NotificationLevel } from '../notify/taskNotificationLevel.ts';
+import type { Snooze } from './snooze.ts';
 import type { ActivityEntry } from './Activity.ts';
 import type { Settings } from './Settings.ts';
 
@@ -13,6 +15,10 @@ export interface PersistedPin {
   unseen: boolean;
   /** The API said 404; reported once, kept pinned, retried slowly. */
   unavailable: boolean;
+  /** Snoozed by the user; absent when not. */
+  snooze?: Snooze | null;
+  /** The task's own notification level; absent means "follow global". */
+  notificationLevel?: NotificationLevel;
 }
 
 /** Everything that survives a restart. Written only when it changed. */

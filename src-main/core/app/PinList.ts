@@ -2,6 +2,7 @@ import { isTerminalStatus } from '../chamelio/Task.ts';
 import type { PollClass } from '../tasks/TaskMonitor.ts';
 import type { LivePin } from './LivePin.ts';
 import type { PersistedPin } from './PersistedState.ts';
+import { pinTriage } from './pinTriage.ts';
 
 /**
  * The most tasks one can pin. The desktop store's schema (electron/settingsStore.ts) uses this same
@@ -86,7 +87,14 @@ export class PinList {
   }
 
   persisted(): PersistedPin[] {
-    return this.pins.map(({ id, pinnedAt, snapshot, unseen, unavailable }) => ({ id, pinnedAt, snapshot, unseen, unavailable }));
+    return this.pins.map(({ id, pinnedAt, snapshot, unseen, unavailable, snooze, notificationLevel }) => ({
+      id,
+      pinnedAt,
+      snapshot,
+      unseen,
+      unavailable,
+      ...pinTriage({ snooze, notificationLevel }),
+    }));
   }
 }
 

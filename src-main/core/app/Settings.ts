@@ -1,3 +1,4 @@
+import type { NotificationClick } from '../notify/notificationActions.ts';
 import type { ChangeKind } from '../tasks/TaskChange.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -7,6 +8,13 @@ export interface QuietHours {
   /** Local time "HH:MM"; a window may cross midnight (22:00 → 07:00). */
   start: string;
   end: string;
+  /**
+   * Weekdays (0 = Sunday … 6 = Saturday) whose evening starts a quiet window; a night that crosses
+   * midnight belongs to the day it starts on. Absent means every day.
+   */
+  days?: number[];
+  /** Let "assigned to you" and approvals waiting on you through quiet hours. */
+  letNeedsYouThrough?: boolean;
 }
 
 export interface Settings {
@@ -27,6 +35,10 @@ export interface Settings {
   keepOpen: boolean;
   /** Electron accelerator that toggles the popover; empty for none. */
   shortcut: string;
+  /** Keep task titles and people out of notifications and the tray ("Task 12345", "A task changed"). */
+  privateNotifications: boolean;
+  /** What clicking a notification opens: the popover at the task, or the task in Chamelio. */
+  notificationClick: NotificationClick;
 }
 
 export type SettingsPatch = Partial<Omit<Settings, 'notify' | 'quietHours'>> & {
@@ -43,9 +55,11 @@ export const DEFAULT_SETTINGS: Settings = {
   pollIntervalSeconds: 30,
   rateLimitShare: 0.5,
   notify: { status: true, completed: true, assignee: true, step: false, assignedToYou: true },
-  quietHours: { enabled: false, start: '22:00', end: '07:00' },
+  quietHours: { enabled: false, start: '22:00', end: '07:00', days: [0, 1, 2, 3, 4, 5, 6], letNeedsYouThrough: false },
   launchAtLogin: false,
   theme: 'system',
   keepOpen: false,
   shortcut: 'CommandOrControl+Shift+K',
+  privateNotifications: false,
+  notificationClick: 'popover',
 };

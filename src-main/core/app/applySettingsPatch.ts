@@ -1,5 +1,6 @@
 import { isLoopbackUrl, parseApiBaseUrl } from '../chamelio/parseApiBaseUrl.ts';
 import type { Settings, SettingsPatch, Theme } from './Settings.ts';
+import { applyTriageSettings } from './triageSettings.ts';
 
 export type SettingsCheck = { ok: true; settings: Settings } | { ok: false; message: string; field: string };
 
@@ -157,5 +158,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     const refusal = rule.apply(next, patch);
     if (refusal) return { ok: false, ...refusal };
   }
+  const triage = applyTriageSettings(next, patch);
+  if (!triage.ok) return triage;
   return { ok: true, settings: next };
 }

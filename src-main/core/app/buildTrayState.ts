@@ -1,3 +1,4 @@
+import { displayTitle } from '../tasks/displayTitle.ts';
 import type { ConnectionState, TaskSummary } from './AppSnapshot.ts';
 import type { TrayMenuTask, TrayState, TrayStateKind } from './TrayState.ts';
 
@@ -9,13 +10,16 @@ export interface TrayInputs {
   pollingPaused: boolean;
   lastCheckedAt: number | null;
   now: number;
+  /** Privacy: the tray names tasks "Task 12345", never by title. */
+  hideTitles?: boolean;
 }
 
 /** The tray at a glance, most urgent state first. */
 export function buildTrayState(input: TrayInputs): TrayState {
   const { summaries, connection } = input;
-  const changed = summaries.filter((s) => s.unseen).length;
-  const changedForYou = summaries.some((s) => s.unseen && s.assignedToYou);
+  // A snoozed task asks for nothing until it wakes.
+  const changed = summaries.filter((s) => s.unseen && s.group !== 'snoozed').length;
+  const changedForYou = summaries.some((s) => s.unseen && s.assignedToYou && s.group !== 'snoozed');
   const notificationsPaused = input.notificationsPausedUntil !== null && input.notificationsPausedUntil > input.now;
   let kind: TrayStateKind = 'idle';
   if (connection.kind === 'key-problem') kind = 'key-problem';
@@ -26,7 +30,7 @@ export function buildTrayState(input: TrayInputs): TrayState {
 
   const tasks: TrayMenuTask[] = summaries.map((s) => ({
     id: s.id,
-    label: s.displayTitle,
+    label: input.hideTitles ? displayTitle(s.id, null) : s.displayTitle,
     statusLabel: s.problem?.kind === 'unavailable' ? 'Unavailable' : (s.statusLabel ?? 'Loading…'),
     unseen: s.unseen,
     needsYou: s.group === 'needs-you',

@@ -2,6 +2,7 @@ import { validateTask } from '../chamelio/validate.ts';
 import { ACTIVITY_CAP, type ActivityEntry } from './Activity.ts';
 import { applySettingsPatch } from './applySettingsPatch.ts';
 import { MAX_PINS } from './PinList.ts';
+import { pinTriage } from './pinTriage.ts';
 import { SCHEMA_VERSION, type PersistedPin, type PersistedState } from './PersistedState.ts';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from './Settings.ts';
 
@@ -55,6 +56,7 @@ function loadPins(raw: unknown): PersistedPin[] {
       snapshot: snapshot?.ok && snapshot.value.task_id === id ? snapshot.value : null,
       unseen: item.unseen === true,
       unavailable: item.unavailable === true,
+      ...pinTriage(item),
     });
   }
   return pins;

@@ -83,4 +83,6 @@ export interface AppServiceDeps {
   random?: () => number;
   /** Request timeout; tests shorten it. */
   requestTimeoutMs?: number;
+  /** The user's IANA time zone, for "tomorrow 09:00" and quiet hours; the machine's by default. */
+  timeZone?: string;
 }

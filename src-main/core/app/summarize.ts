@@ -6,6 +6,7 @@ import { describeApiError } from './describeApiError.ts';
 import type { LivePin } from './LivePin.ts';
 import { GROUP_ORDER, taskGroup } from './taskGroup.ts';
 import { taskLink } from './taskLink.ts';
+import { triageSummary } from './Snoozes.ts';
 
 /** One list row. `lastChangeByTask` holds the newest activity text per task id. */
 export function summarize(pin: LivePin, userEmail: string, lastChangeByTask: Map<number, string>): TaskSummary {
@@ -27,6 +28,7 @@ export function summarize(pin: LivePin, userEmail: string, lastChangeByTask: Map
     lastChange: pin.unseen ? (lastChangeByTask.get(pin.id) ?? null) : null,
     problem: problemOf(pin),
     group: taskGroup(pin, assignedToYou),
+    ...triageSummary(pin),
     link: taskLink(pin.id),
   };
 }

@@ -1,9 +1,12 @@
 import type { Task } from '../chamelio/Task.ts';
+import { localMoment, systemTimeZone } from '../app/localTime.ts';
 import type { QuietHours, Settings } from '../app/Settings.ts';
 import type { TaskChange } from '../tasks/TaskChange.ts';
 import { describeChange, isUserEmail } from './describeChange.ts';
+import { actionsFor, isApprovalWaitingOn } from './notificationActions.ts';
 import type { PlannedNotification } from './PlannedNotification.ts';
 import { displayTitle } from '../tasks/displayTitle.ts';
+import { levelAllows, type NotificationLevel } from './taskNotificationLevel.ts';
 
 export interface TaskChangeSet {
   task: Task;
@@ -11,13 +14,17 @@ export interface TaskChangeSet {
 }
 
 export interface NotificationContext {
-  settings: Pick<Settings, 'notify' | 'quietHours' | 'userEmail'>;
+  settings: Pick<Settings, 'notify' | 'quietHours' | 'userEmail'> & Partial<Pick<Settings, 'privateNotifications'>>;
   /** ms since epoch */
   now: number;
   /** Notifications paused by the user until then. */
   pausedUntil: number | null;
-  /** Local time of day in minutes; injectable because tests must not depend on the machine's zone. */
-  minutesOfDay?: (now: number) => number;
+  /** The user's IANA time zone for quiet hours; the machine's when absent. Injected so tests are deterministic. */
+  timeZone?: string;
+  /** Each task's own level ("global" when absent). */
+  levelOf?: (taskId: number) => NotificationLevel;
+  /** A snoozed task says nothing (its changes are in the history, and a timed snooze announces them when it ends). */
+  isSnoozed?: (taskId: number) => boolean;
 }
 
 export interface NotificationPlan {
@@ -25,6 +32,8 @@ export interface NotificationPlan {
   notifications: PlannedNotification[];
   /** Changes not shown because of quiet hours or pause (history still records them). */
   heldBack: number;
+  /** The change sets behind `heldBack`, to try again when quiet hours or the pause end. */
+  held: TaskChangeSet[];
 }
 
 /** More notifications than this in one cycle become a single summary: a burst must not bury the desktop. */
@@ -37,22 +46,39 @@ const MINUTES_PER_DAY = 24 * 60;
 /** Decides which of this cycle's changes are shown, and how: one per task, or one summary for a burst. */
 export function planNotifications(sets: TaskChangeSet[], ctx: NotificationContext): NotificationPlan {
   const { settings } = ctx;
+  const levelOf = ctx.levelOf ?? (() => 'global');
   const wanted = byTask(sets)
-    .map(({ task, changes }) => ({ task, changes: changes.filter((c) => wantsNotification(c, settings)) }))
+    .filter(({ task }) => ctx.isSnoozed?.(task.task_id) !== true)
+    .map(({ task, changes }) => ({
+      task,
+      changes: changes.filter((c) => levelAllows(levelOf(task.task_id), c, () => wantsNotification(c, settings))),
+    }))
     .filter(({ changes }) => changes.length > 0);
-  const changeCount = wanted.reduce((n, { changes }) => n + changes.length, 0);
-  if (changeCount === 0) return { notifications: [], heldBack: 0 };
+  const { shown, held } = holdBack(wanted, ctx);
+  const heldBack = held.reduce((n, { changes }) => n + changes.length, 0);
+  if (shown.length === 0) return { notifications: [], heldBack, held };
 
-  const paused = ctx.pausedUntil !== null && ctx.pausedUntil > ctx.now;
-  if (paused || isQuietTime(settings.quietHours, (ctx.minutesOfDay ?? localMinutesOfDay)(ctx.now))) {
-    return { notifications: [], heldBack: changeCount };
-  }
-
-  const singles = wanted.map(({ task, changes }) => single(task, changes, settings.userEmail));
+  const singles = shown.map(({ task, changes }) => single(task, changes, settings));
   // Stable sort: what needs the user comes first, the rest keeps the order the monitor saw it.
   singles.sort((a, b) => Number(b.assignedToYou) - Number(a.assignedToYou));
-  if (singles.length <= MAX_SEPARATE_NOTIFICATIONS) return { notifications: singles, heldBack: 0 };
-  return { notifications: [summary(singles)], heldBack: 0 };
+  const notifications = singles.length <= MAX_SEPARATE_NOTIFICATIONS ? singles : [summary(singles)];
+  return { notifications, heldBack, held };
+}
+
+/**
+ * A pause holds back everything. Quiet hours hold back everything too, unless the user lets what
+ * needs them through: a task just assigned to them, or an approval waiting on them.
+ */
+function holdBack(wanted: TaskChangeSet[], ctx: NotificationContext): { shown: TaskChangeSet[]; held: TaskChangeSet[] } {
+  if (ctx.pausedUntil !== null && ctx.pausedUntil > ctx.now) return { shown: [], held: wanted };
+  const quietHours = ctx.settings.quietHours;
+  const local = localMoment(ctx.now, ctx.timeZone ?? systemTimeZone());
+  if (!isQuietTime(quietHours, local.hour * 60 + local.minute, local.weekday)) return { shown: wanted, held: [] };
+  if (quietHours.letNeedsYouThrough !== true) return { shown: [], held: wanted };
+  const email = ctx.settings.userEmail;
+  const urgent = (set: TaskChangeSet): boolean =>
+    set.changes.some((c) => isAssignedToYou(c, email)) || isApprovalWaitingOn(set.task, email);
+  return { shown: wanted.filter(urgent), held: wanted.filter((set) => !urgent(set)) };
 }
 
 /** True when the change makes the user (a known, non-empty email) the task's assignee. */
@@ -65,13 +91,17 @@ export function isAssignedToYou(change: TaskChange, userEmail: string): boolean 
  * midnight; start == end, a disabled window or an unreadable time means no quiet time, because
  * silently swallowing notifications is worse than showing one too many.
  */
-export function isQuietTime(quietHours: QuietHours, minutesOfDay: number): boolean {
+export function isQuietTime(quietHours: QuietHours, minutesOfDay: number, weekday?: number): boolean {
   if (!quietHours.enabled) return false;
   const start = parseClockTime(quietHours.start);
   const end = parseClockTime(quietHours.end);
   if (start === null || end === null || start === end || !Number.isFinite(minutesOfDay)) return false;
   const m = ((Math.floor(minutesOfDay) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
-  return start < end ? m >= start && m < end : m >= start || m < end;
+  const inWindow = start < end ? m >= start && m < end : m >= start || m < end;
+  if (!inWindow || weekday === undefined || quietHours.days === undefined) return inWindow;
+  // A night belongs to the evening it starts on: Friday 22:00 → 07:00 is quiet on Saturday morning.
+  const startedOn = start > end && m < end ? (weekday + 6) % 7 : weekday;
+  return quietHours.days.includes(startedOn);
 }
 
 function wantsNotification(change: TaskChange, settings: NotificationContext['settings']): boolean {
@@ -90,13 +120,19 @@ function byTask(sets: TaskChangeSet[]): TaskChangeSet[] {
   return [...merged.values()];
 }
 
-function single(task: Task, changes: TaskChange[], userEmail: string): PlannedNotification {
+/** With privacy on, nothing of the task's title or people: "Task 12345", "A task changed". */
+export const PRIVATE_BODY = 'A task changed';
+
+function single(task: Task, changes: TaskChange[], settings: NotificationContext['settings']): PlannedNotification {
+  const hidden = settings.privateNotifications === true;
+  const assignedToYou = changes.some((c) => isAssignedToYou(c, settings.userEmail));
   return {
     kind: 'single',
     taskIds: [task.task_id],
-    title: taskTitle(task),
-    body: changes.map((c) => describeChange(c, userEmail)).join(' · '),
-    assignedToYou: changes.some((c) => isAssignedToYou(c, userEmail)),
+    title: hidden ? displayTitle(task.task_id, null) : taskTitle(task),
+    body: hidden ? PRIVATE_BODY : changes.map((c) => describeChange(c, settings.userEmail)).join(' · '),
+    assignedToYou,
+    actions: actionsFor('single', isApprovalWaitingOn(task, settings.userEmail)),
   };
 }
 
@@ -110,6 +146,7 @@ function summary(singles: PlannedNotification[]): PlannedNotification {
     title: `${singles.length} tasks changed${forYou > 0 ? ` · ${forYou} assigned to you` : ''}`,
     body: more > 0 ? `${named} and ${more} more` : named,
     assignedToYou: forYou > 0,
+    actions: actionsFor('summary', false),
   };
 }
 
@@ -133,9 +170,4 @@ function parseClockTime(text: string): number | null {
   const minutes = Number(match[2]);
   if (minutes > 59 || hours > 24 || (hours === 24 && minutes > 0)) return null;
   return (hours * 60 + minutes) % MINUTES_PER_DAY;
-}
-
-function localMinutesOfDay(now: number): number {
-  const local = new Date(now);
-  return local.getHours() * 60 + local.getMinutes();
 }

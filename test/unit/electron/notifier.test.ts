@@ -15,8 +15,9 @@ const single: PlannedNotification = {
   title: 'R&D <review> for "Acme"',
   body: 'In progress → Completed <b>now</b> & then',
   assignedToYou: false,
+  actions: [],
 };
-const summary: PlannedNotification = { kind: 'summary', taskIds: [1, 2, 3], title: '3 tasks changed', body: 'NDA, Lease, Audit', assignedToYou: false };
+const summary: PlannedNotification = { kind: 'summary', taskIds: [1, 2, 3], title: '3 tasks changed', body: 'NDA, Lease, Audit', assignedToYou: false, actions: [] };
 
 const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 

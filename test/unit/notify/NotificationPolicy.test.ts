@@ -12,6 +12,8 @@ import type { TaskChange } from '../../../src-main/core/tasks/TaskChange.ts';
 import { makeTask } from '../../support/makeTask.ts';
 
 const ME = 'me@example.com';
+const OPEN = { id: 'open', label: 'Open' };
+const SNOOZE_DAY = { id: 'snooze-day', label: 'Snooze 1 day' };
 const NOW = Date.UTC(2026, 10, 30, 9, 0, 0);
 const completed: TaskChange = { kind: 'completed', from: 'in_progress' };
 const toFailed: TaskChange = { kind: 'status', from: 'pending', to: 'failed' };
@@ -36,9 +38,10 @@ function ctx(overrides: {
       quietHours: { ...DEFAULT_SETTINGS.quietHours, ...overrides.quietHours },
       userEmail: overrides.userEmail ?? ME,
     },
-    now: NOW,
+    // NOW is 09:00 UTC; the minutes wanted are reached by moving "now" within that day, in UTC.
+    now: overrides.minutes === undefined ? NOW : NOW + (overrides.minutes - 9 * 60) * 60_000,
     pausedUntil: overrides.pausedUntil ?? null,
-    minutesOfDay: () => overrides.minutes ?? 12 * 60,
+    timeZone: 'UTC',
   };
 }
 
@@ -51,9 +54,17 @@ describe('planNotifications: one notification per task', () => {
     const plan = planNotifications([set(1, [completed, assignedToMe])], ctx({}));
     expect(plan).toEqual({
       notifications: [
-        { kind: 'single', taskIds: [1], title: 'Task title 1', body: 'In progress → Completed · Assigned to you', assignedToYou: true },
+        {
+          kind: 'single',
+          taskIds: [1],
+          title: 'Task title 1',
+          body: 'In progress → Completed · Assigned to you',
+          assignedToYou: true,
+          actions: [OPEN, SNOOZE_DAY],
+        },
       ],
       heldBack: 0,
+      held: [],
     });
   });
 
@@ -71,8 +82,8 @@ describe('planNotifications: one notification per task', () => {
   });
 
   it('shows nothing for sets without changes', () => {
-    expect(planNotifications([set(1, []), set(2, [])], ctx({}))).toEqual({ notifications: [], heldBack: 0 });
-    expect(planNotifications([], ctx({}))).toEqual({ notifications: [], heldBack: 0 });
+    expect(planNotifications([set(1, []), set(2, [])], ctx({}))).toEqual({ notifications: [], heldBack: 0, held: [] });
+    expect(planNotifications([], ctx({}))).toEqual({ notifications: [], heldBack: 0, held: [] });
   });
 
   it('puts tasks assigned to the user first', () => {
@@ -133,9 +144,11 @@ describe('planNotifications: bursts', () => {
           title: '5 tasks changed',
           body: 'Task title 1, Task title 2, Task title 3 and 2 more',
           assignedToYou: false,
+          actions: [OPEN],
         },
       ],
       heldBack: 0,
+      held: [],
     });
   });
 
@@ -148,6 +161,7 @@ describe('planNotifications: bursts', () => {
         title: '4 tasks changed · 1 assigned to you',
         body: 'Task 9, Task title 1, Task title 2 and 1 more',
         assignedToYou: true,
+        actions: [OPEN],
       },
     ]);
   });
@@ -164,7 +178,7 @@ describe('planNotifications: quiet hours and pause', () => {
 
   it('holds back everything during quiet hours and counts the changes', () => {
     const quiet = ctx({ quietHours: { enabled: true, start: '22:00', end: '07:00' }, minutes: 23 * 60 });
-    expect(planNotifications(burst, quiet)).toEqual({ notifications: [], heldBack: 3 });
+    expect(planNotifications(burst, quiet)).toEqual({ notifications: [], heldBack: 3, held: burst });
   });
 
   it('shows everything outside quiet hours', () => {
@@ -178,7 +192,7 @@ describe('planNotifications: quiet hours and pause', () => {
   });
 
   it('holds back while paused, and shows again once the pause has ended', () => {
-    expect(planNotifications(burst, ctx({ pausedUntil: NOW + 1 }))).toEqual({ notifications: [], heldBack: 3 });
+    expect(planNotifications(burst, ctx({ pausedUntil: NOW + 1 }))).toEqual({ notifications: [], heldBack: 3, held: burst });
     expect(planNotifications(burst, ctx({ pausedUntil: NOW })).notifications).toHaveLength(2);
     expect(planNotifications(burst, ctx({ pausedUntil: NOW - 60_000 })).notifications).toHaveLength(2);
   });
@@ -188,11 +202,11 @@ describe('planNotifications: quiet hours and pause', () => {
     expect(plan.heldBack).toBe(2);
   });
 
-  it('reads the local time of day from the injected clock reading', () => {
-    const seen: number[] = [];
-    const context = { ...ctx({ quietHours: { enabled: true, start: '08:00', end: '10:00' } }), minutesOfDay: (now: number) => (seen.push(now), 9 * 60) };
-    expect(planNotifications(burst, context).heldBack).toBe(3);
-    expect(seen).toEqual([NOW]);
+  it('reads the local time of day in the injected time zone', () => {
+    // 09:00 UTC is 10:00 in Berlin (winter) and 04:00 in New York.
+    const context = { ...ctx({ quietHours: { enabled: true, start: '09:30', end: '10:30' }, minutes: 9 * 60 }) };
+    expect(planNotifications(burst, { ...context, timeZone: 'Europe/Berlin' }).heldBack).toBe(3);
+    expect(planNotifications(burst, { ...context, timeZone: 'America/New_York' }).heldBack).toBe(0);
   });
 });
 

@@ -11,7 +11,8 @@ function summary(overrides: Partial<TaskSummary> = {}): TaskSummary {
   return {
     id: 1, title: 'NDA - Globex', workflowName: 'NDA Request', status: 'in_progress', statusLabel: 'In progress', stepName: 'Legal', stepType: 'review',
     assignee: 'legal@example.com', assignedToYou: false, updatedAt: new Date(NOW - 2 * 3600_000).toISOString(), unseen: false,
-    lastChange: null, problem: null, group: 'active', link: 'https://app.chamelio.ai/workflows/tasks/1', ...overrides,
+    lastChange: null, problem: null, group: 'active', link: 'https://app.chamelio.ai/workflows/tasks/1', 
+    snooze: null, notificationLevel: 'global', ...overrides,
     // As the engine would: the shown title follows the title unless the test says otherwise.
     displayTitle: overrides.displayTitle ?? overrides.title ?? 'NDA - Globex',
   };

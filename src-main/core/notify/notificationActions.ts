@@ -1,0 +1,65 @@
+/**
+ * The buttons on a notification and what choosing one (or clicking the notification) means. The
+ * engine decides both; the shell only shows the buttons where the OS can (macOS, Windows; Linux
+ * gets the click only) and hands back which one was chosen.
+ */
+import { isTerminalStatus, type Task } from '../chamelio/Task.ts';
+import { isUserEmail } from './describeChange.ts';
+
+export type NotificationActionId = 'open' | 'snooze-day' | 'review';
+
+export interface NotificationAction {
+  id: NotificationActionId;
+  label: string;
+}
+
+export const NOTIFICATION_ACTION_IDS: readonly NotificationActionId[] = ['open', 'snooze-day', 'review'];
+
+/** What a click on the notification's body opens: the popover, or the task in Chamelio. */
+export type NotificationClick = 'popover' | 'chamelio';
+
+const OPEN: NotificationAction = { id: 'open', label: 'Open' };
+const SNOOZE_DAY: NotificationAction = { id: 'snooze-day', label: 'Snooze 1 day' };
+const REVIEW: NotificationAction = { id: 'review', label: 'Review' };
+
+/** Snooze 1 day lasts this long. */
+export const SNOOZE_DAY_MS = 24 * 60 * 60_000;
+
+/** A summary offers Open only: snoozing several tasks from one banner would be a surprise. */
+export function actionsFor(kind: 'single' | 'summary' | 'test', approvalWaitingOnYou: boolean): NotificationAction[] {
+  if (kind !== 'single') return [OPEN];
+  return approvalWaitingOnYou ? [REVIEW, OPEN, SNOOZE_DAY] : [OPEN, SNOOZE_DAY];
+}
+
+/** The task sits at an approval step assigned to the user (a known email) and is still running. */
+export function isApprovalWaitingOn(task: Task, userEmail: string): boolean {
+  return task.current_step_type === 'approval' && !isTerminalStatus(task.status) && isUserEmail(task.assignee_email, userEmail);
+}
+
+/** What the shell reports: the chosen button, or null for a click on the notification itself. */
+export interface NotificationActivation {
+  actionId: NotificationActionId | null;
+  taskIds: number[];
+}
+
+/** What the shell does next; the engine has already done its part (a snooze, say). */
+export type NotificationIntent =
+  | { kind: 'show-list' }
+  | { kind: 'show-task'; taskId: number; focus: 'approval' | null }
+  | { kind: 'open-task-in-chamelio'; taskId: number }
+  | { kind: 'nothing' };
+
+/** The intent of an activation, given the user's click setting; a summary's click shows the list. */
+export function intentOf(activation: NotificationActivation, click: NotificationClick): NotificationIntent {
+  const only = activation.taskIds.length === 1 ? activation.taskIds[0]! : null;
+  switch (activation.actionId) {
+    case 'snooze-day':
+      return { kind: 'nothing' };
+    case 'review':
+      return only === null ? { kind: 'show-list' } : { kind: 'show-task', taskId: only, focus: 'approval' };
+    case 'open':
+    case null:
+      if (only === null) return { kind: 'show-list' };
+      return click === 'chamelio' ? { kind: 'open-task-in-chamelio', taskId: only } : { kind: 'show-task', taskId: only, focus: null };
+  }
+}
