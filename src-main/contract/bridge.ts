@@ -16,6 +16,7 @@ import type {
   SettingsUpdateResult,
   TaskDetail,
 } from './dto.ts';
+import type { NotificationLevel, SnoozeChoice, SnoozeResult, TestNotificationResult } from './dto.ts';
 
 export interface Commands {
   getState: { args: []; result: AppSnapshot };
@@ -54,6 +55,15 @@ export interface Commands {
   getDocuments: { args: [taskId: number]; result: DocumentsView };
   /** Asks the API for a fresh link at this moment and opens it in the browser (https only). */
   openDocument: { args: [taskId: number, document: DocumentRef]; result: ActionOutcome };
+  /** Snoozes one task; the engine computes the time (in the user's zone) or says why not. */
+  snooze: { args: [taskId: number, choice: SnoozeChoice]; result: SnoozeResult };
+  unsnooze: { args: [taskId: number]; result: void };
+  setNotificationLevel: { args: [taskId: number, level: NotificationLevel]; result: void };
+  /** Unpins every finished task; undoUnpin puts them all back. Resolves how many went. */
+  unpinFinished: { args: []; result: number };
+  /** The pinned tasks' links, one a line, for the page to put on the clipboard. */
+  copyPinnedLinks: { args: []; result: string };
+  sendTestNotification: { args: []; result: TestNotificationResult };
 }
 
 export type CommandName = keyof Commands;
@@ -67,7 +77,7 @@ export interface Events {
 
 export type EventName = keyof Events;
 
-export type PopoverView = { view: 'list' } | { view: 'task'; taskId: number } | { view: 'settings' };
+export type PopoverView = { view: 'list' } | { view: 'task'; taskId: number; focus?: 'approval' } | { view: 'settings' };
 
 export type Bridge = {
   [K in CommandName]: (...args: Commands[K]['args']) => Promise<Commands[K]['result']>;
@@ -102,6 +112,12 @@ export const COMMAND_NAMES = [
   'cancelTask',
   'getDocuments',
   'openDocument',
+  'snooze',
+  'unsnooze',
+  'setNotificationLevel',
+  'unpinFinished',
+  'copyPinnedLinks',
+  'sendTestNotification',
 ] as const satisfies readonly CommandName[];
 
 /** Fails to compile when a command is missing from COMMAND_NAMES. */

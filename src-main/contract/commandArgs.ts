@@ -5,6 +5,7 @@
  * compile. Shared by both transports, so they accept exactly the same calls.
  */
 import type { CommandName, Commands } from './bridge.ts';
+import { TRIAGE_ARG_VALIDATORS } from './triageArgs.ts';
 
 export const MAX_PIN_TEXT_LENGTH = 20_000;
 export const MAX_API_KEY_LENGTH = 512;
@@ -18,9 +19,9 @@ export class InvalidArgumentsError extends Error {
   override readonly name = 'InvalidArgumentsError';
 }
 
-type Validator<K extends CommandName> = (args: readonly unknown[]) => Commands[K]['args'];
+export type Validator<K extends CommandName> = (args: readonly unknown[]) => Commands[K]['args'];
 
-function arity(args: readonly unknown[], expected: number, command: string): void {
+export function arity(args: readonly unknown[], expected: number, command: string): void {
   if (args.length !== expected) {
     throw new InvalidArgumentsError(`${command} takes ${expected} argument(s), got ${args.length}`);
   }
@@ -30,7 +31,7 @@ export function isPositiveSafeInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 }
 
-function taskId(value: unknown, command: string): number {
+export function taskId(value: unknown, command: string): number {
   if (!isPositiveSafeInteger(value)) throw new InvalidArgumentsError(`${command}: the task id must be a positive integer`);
   return value;
 }
@@ -56,6 +57,12 @@ function checkPatchValue(value: unknown, depth: number): void {
   }
   if (typeof value === 'string') {
     if (value.length > MAX_PATCH_STRING) throw new InvalidArgumentsError('settings: a value is too long');
+    return;
+  }
+  // Short lists of plain values, such as the quiet weekdays.
+  if (Array.isArray(value)) {
+    if (depth >= MAX_PATCH_DEPTH || value.length > MAX_PATCH_KEYS) throw new InvalidArgumentsError('settings: a list is too long');
+    for (const item of value) checkPatchValue(item, depth + 1);
     return;
   }
   if (isPlainObject(value)) {
@@ -145,6 +152,7 @@ export const COMMAND_ARG_VALIDATORS: { [K in CommandName]: Validator<K> } = {
     arity(args, 2, 'openDocument');
     return [taskId(args[0], 'openDocument'), documentRef(args[1])];
   },
+  ...TRIAGE_ARG_VALIDATORS,
 };
 
 function documentRef(value: unknown): Commands['openDocument']['args'][1] {

@@ -6,13 +6,19 @@
  */
 import type { CommandHandlers } from '../contract/bridge.ts';
 import type { ActionOutcome, DocumentRef } from '../contract/dto.ts';
+import { triageHandlers, type TriageHandlers } from '../contract/triageHandlers.ts';
+import type { TaskTriage } from '../core/app/TaskTriage.ts';
 import { shortcutFailureMessage, type RebindResult } from './shortcut.ts';
 
 /** The engine methods the bridge calls (AppService has them all). */
-export type EngineCommands = Omit<CommandHandlers, 'openTask' | 'openChamelio' | 'clipboardSuggestion' | 'startDemo' | 'hideWindow' | ActionCommand>;
+export type EngineCommands = Omit<
+  CommandHandlers,
+  'openTask' | 'openChamelio' | 'clipboardSuggestion' | 'startDemo' | 'hideWindow' | ActionCommand | keyof TriageHandlers
+>;
 type ActionCommand = 'getApproval' | 'decideApproval' | 'cancelTask' | 'getDocuments' | 'openDocument';
 
 export interface EngineFacade extends EngineCommands {
+  triage: TaskTriage;
   suggestPins(text: string): number[];
   linkFor(taskId: number): string;
   chamelioHomeUrl(): string;
@@ -86,5 +92,6 @@ export function createCommandHandlers(engine: EngineFacade, shell: ShellActions)
     cancelTask: (taskId) => engine.actions.cancelTask(taskId),
     getDocuments: (taskId) => engine.actions.getDocuments(taskId),
     openDocument: (taskId, document) => engine.actions.openDocumentWith(taskId, document, (url) => shell.openDocumentInBrowser(url)),
+    ...triageHandlers(engine.triage),
   };
 }

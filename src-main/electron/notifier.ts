@@ -71,6 +71,10 @@ export class ElectronNotifier implements Notifier {
     this.logger = deps.logger;
   }
 
+  isSupported(): boolean {
+    return this.api.isSupported();
+  }
+
   show(planned: PlannedNotification): void {
     if (!this.api.isSupported()) {
       // The engine has already written the change to the activity history; that is the record.

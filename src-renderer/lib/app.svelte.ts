@@ -138,6 +138,13 @@ export class AppStore {
     return true;
   }
 
+  /** "Unpin finished": one step, undone by the same Undo. Resolves how many went. */
+  async unpinFinished(): Promise<number> {
+    const count = (await this.run(() => this.bridge.unpinFinished())) ?? 0;
+    if (count > 0) this.undo.offer({ taskId: this.view.selectedId ?? 0, title: count === 1 ? '1 finished task' : `${count} finished tasks` });
+    return count;
+  }
+
   async undoUnpin(): Promise<void> {
     const undo = this.undo.take();
     if (!undo) return;

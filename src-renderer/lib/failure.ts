@@ -39,6 +39,12 @@ const ACTIONS: Record<CommandName, string> = {
   cancelTask: 'cancel the task',
   getDocuments: 'load the documents',
   openDocument: 'open the document',
+  snooze: 'snooze the task',
+  unsnooze: 'unsnooze the task',
+  setNotificationLevel: 'change the task’s notifications',
+  unpinFinished: 'unpin the finished tasks',
+  copyPinnedLinks: 'copy the links',
+  sendTestNotification: 'send a test notification',
 };
 
 function reason(kind: FailureKind, detail: string | undefined): string {

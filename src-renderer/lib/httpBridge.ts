@@ -218,6 +218,12 @@ export function createHttpBridge(base: string = '', env: HttpBridgeEnv = browser
     cancelTask: (taskId) => call('cancelTask', [taskId]),
     getDocuments: (taskId) => call('getDocuments', [taskId]),
     openDocument: (taskId, document) => call('openDocument', [taskId, document]),
+    snooze: (taskId, choice) => call('snooze', [taskId, choice]),
+    unsnooze: (taskId) => call('unsnooze', [taskId]),
+    setNotificationLevel: (taskId, level) => call('setNotificationLevel', [taskId, level]),
+    unpinFinished: () => call('unpinFinished', []),
+    copyPinnedLinks: () => call('copyPinnedLinks', []),
+    sendTestNotification: () => call('sendTestNotification', []),
     on(event, listener) {
       closed = false;
       listeners[event].add(listener as never);

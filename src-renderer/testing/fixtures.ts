@@ -43,6 +43,8 @@ export function summary(id: number, overrides: Partial<TaskSummary> = {}): TaskS
     problem: null,
     group: 'active',
     link: `https://app.chamelio.ai/workflows/tasks/${id}`,
+    snooze: null,
+    notificationLevel: 'global',
     ...overrides,
   };
 }

@@ -70,7 +70,7 @@ export class AppService {
       notification: () => ({ settings: this.settings, now: deps.clock.now(), pausedUntil: this.notificationsPausedUntil, ...this.triage.policyContext() }),
       absorbedBySnooze: (pin, changes) => this.triage.snoozes.absorb(pin, changes),
     });
-    this.triage = new TaskTriage(deps, this.pins, { announce: (sets) => this.changes.announce(sets), changed: () => this.persistSoon(), settings: () => this.settings });
+    this.triage = new TaskTriage(deps, this.pins, { announce: (sets) => this.changes.announce(sets), changed: () => this.persistSoon(), settings: () => this.settings, unpinned: (ids) => this.unpinned(ids) });
     this.feed = new SnapshotFeed(deps.clock, () => this.getState(), (snapshot) => deps.tray?.render(this.trayState(snapshot)), deps.logger);
   }
 
@@ -127,18 +127,14 @@ export class AppService {
   }
 
   async unpin(taskId: number): Promise<void> {
-    if (!this.pins.remove(taskId)) return;
-    this.monitor.remove(taskId);
-    this.access.client().forgetTask(taskId);
-    this.persistSoon();
+    if (this.pins.remove(taskId)) this.unpinned([taskId]);
   }
 
-  /** Puts the task back with its baseline, so a change made meanwhile is still reported once. */
+  /** Puts the task (or the finished ones) back with baselines, so a change made meanwhile is still reported once. */
   async undoUnpin(): Promise<void> {
-    const pin = this.pins.restoreLastRemoved();
-    if (!pin) return;
-    this.monitor.add(pin.id, pin.unavailable ? 'unavailable' : 'active');
-    this.persistSoon();
+    const pins = this.pins.restoreLastRemoved();
+    for (const pin of pins) this.monitor.add(pin.id, pollClassOf(pin));
+    if (pins.length > 0) this.persistSoon();
   }
 
   async markSeen(taskId: number): Promise<void> {
@@ -293,6 +289,11 @@ export class AppService {
       activity: this.changes.activity,
       notificationsPausedUntil: this.notificationsPausedUntil,
     };
+  }
+
+  private unpinned(ids: readonly number[]): void {
+    ids.forEach((id) => { this.monitor.remove(id); this.access.client().forgetTask(id); });
+    this.persistSoon();
   }
 
   private persistSoon(): void {

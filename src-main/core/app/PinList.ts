@@ -14,7 +14,8 @@ export const MAX_PINS = 1000;
 /** The pinned tasks in the user's order (newest first), with one level of undo for unpinning. */
 export class PinList {
   private pins: LivePin[];
-  private lastRemoved: { pin: LivePin; index: number } | null = null;
+  /** What the last unpin removed (one task, or all finished ones), with where each was. */
+  private lastRemoved: { pin: LivePin; index: number }[] = [];
 
   constructor(persisted: readonly PersistedPin[] = []) {
     this.pins = [];
@@ -24,7 +25,7 @@ export class PinList {
   /** Another state taken: these pins, nothing to undo. */
   replace(persisted: readonly PersistedPin[]): void {
     this.pins = persisted.map((p) => ({ ...p, lastCheckedAt: null, lastError: null }));
-    this.lastRemoved = null;
+    this.lastRemoved = [];
   }
 
   /** Pins the ids not pinned yet, first in the list, in the order given. */
@@ -67,23 +68,31 @@ export class PinList {
     const index = this.pins.findIndex((p) => p.id === taskId);
     if (index < 0) return null;
     const [pin] = this.pins.splice(index, 1);
-    this.lastRemoved = { pin: pin!, index };
+    this.lastRemoved = [{ pin: pin!, index }];
     return pin!;
   }
 
-  /** Puts the last removed pin back where it was, baseline and all; null when there is none. */
-  restoreLastRemoved(): LivePin | null {
-    const last = this.lastRemoved;
-    this.lastRemoved = null;
-    if (!last || this.has(last.pin.id)) return null;
-    this.pins.splice(Math.min(last.index, this.pins.length), 0, last.pin);
-    return last.pin;
+  /** Removes every pin that matches, as one step to undo; returns them. */
+  removeWhere(matches: (pin: LivePin) => boolean): LivePin[] {
+    const removed = this.pins.map((pin, index) => ({ pin, index })).filter(({ pin }) => matches(pin));
+    if (removed.length === 0) return [];
+    this.pins = this.pins.filter((pin) => !matches(pin));
+    this.lastRemoved = removed;
+    return removed.map(({ pin }) => pin);
+  }
+
+  /** Puts the last removed pins back where they were, baselines and all; empty when there are none. */
+  restoreLastRemoved(): LivePin[] {
+    const last = this.lastRemoved.filter(({ pin }) => !this.has(pin.id));
+    this.lastRemoved = [];
+    for (const { pin, index } of last) this.pins.splice(Math.min(index, this.pins.length), 0, pin);
+    return last.map(({ pin }) => pin);
   }
 
   /** Another server: every pin takes a new, silent baseline from it. */
   rebaseline(): void {
     for (const pin of this.pins) Object.assign(pin, { snapshot: null, unseen: false, unavailable: false, lastError: null, lastCheckedAt: null });
-    this.lastRemoved = null;
+    this.lastRemoved = [];
   }
 
   persisted(): PersistedPin[] {

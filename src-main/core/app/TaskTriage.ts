@@ -13,7 +13,10 @@ import {
 import { isNotificationLevel, type NotificationLevel } from '../notify/taskNotificationLevel.ts';
 import { systemTimeZone } from './localTime.ts';
 import type { PinList } from './PinList.ts';
-import type { Clock } from './ports.ts';
+import type { Clock, Notifier } from './ports.ts';
+import type { PlannedNotification } from '../notify/PlannedNotification.ts';
+import { isTerminalStatus } from '../chamelio/Task.ts';
+import { taskLink } from './taskLink.ts';
 import type { Settings } from './Settings.ts';
 import type { SnoozeChoice } from './snooze.ts';
 import { Snoozes, type SnoozeResult } from './Snoozes.ts';
@@ -25,10 +28,26 @@ export interface TaskTriageHooks {
   /** Pins changed: persist and tell the UI. */
   changed: () => void;
   settings: () => Pick<Settings, 'notificationClick'>;
+  /** These pins were removed (by "Unpin finished"): stop polling them. */
+  unpinned: (ids: readonly number[]) => void;
 }
+
+/** "Send a test notification": shown, or why not in plain words. */
+export type TestNotificationResult = { ok: true } | { ok: false; reason: 'unsupported' | 'failed'; message: string };
+
+export const TEST_NOTIFICATION: PlannedNotification = {
+  kind: 'test',
+  taskIds: [],
+  title: 'Chamelio Tray',
+  body: 'Notifications work. Changes to your pinned tasks will look like this.',
+  assignedToYou: false,
+  actions: [],
+};
 
 interface TaskTriageDeps extends TaskTriageHooks {
   clock: Clock;
+  notifier: Notifier;
+  pinList: PinList;
   timeZone: string;
   pins: () => readonly LivePin[];
 }
@@ -37,9 +56,9 @@ export class TaskTriage {
   readonly snoozes: Snoozes;
   private readonly deps: TaskTriageDeps;
 
-  constructor(ports: { clock: Clock; timeZone?: string }, pins: PinList, hooks: TaskTriageHooks) {
+  constructor(ports: { clock: Clock; notifier: Notifier; timeZone?: string }, pins: PinList, hooks: TaskTriageHooks) {
     const timeZone = ports.timeZone ?? systemTimeZone();
-    this.deps = { ...hooks, clock: ports.clock, timeZone, pins: () => pins.all() };
+    this.deps = { ...hooks, clock: ports.clock, notifier: ports.notifier, pinList: pins, timeZone, pins: () => pins.all() };
     this.snoozes = new Snoozes({ ...this.deps, timeZone: () => timeZone });
   }
 
@@ -56,6 +75,31 @@ export class TaskTriage {
     if (!pin || !isNotificationLevel(level) || (pin.notificationLevel ?? 'global') === level) return;
     pin.notificationLevel = level;
     this.deps.changed();
+  }
+
+  /** Unpins every finished task in one step, which the existing undo puts back; says how many. */
+  unpinFinished(): number {
+    const removed = this.deps.pinList.removeWhere((pin) => pin.snapshot !== null && isTerminalStatus(pin.snapshot.status));
+    if (removed.length > 0) this.deps.unpinned(removed.map((pin) => pin.id));
+    return removed.length;
+  }
+
+  /** Every pinned task's link, one a line, in list order: a colleague can paste them into their tray. */
+  copyPinnedLinks(): string {
+    return this.deps.pins().map((pin) => taskLink(pin.id)).join('\n');
+  }
+
+  /** Shows a notification that says notifications work, or why it could not. */
+  sendTestNotification(): TestNotificationResult {
+    if (this.deps.notifier.isSupported?.() === false) {
+      return { ok: false, reason: 'unsupported', message: 'This system does not show notifications from this app. Check its notification settings.' };
+    }
+    try {
+      this.deps.notifier.show(TEST_NOTIFICATION);
+      return { ok: true };
+    } catch {
+      return { ok: false, reason: 'failed', message: 'The notification could not be shown. Check that notifications are allowed for Chamelio Tray.' };
+    }
   }
 
   /** What the policy needs to know about each task. */

@@ -59,6 +59,8 @@ export interface KeyProtectionInfo {
 
 export interface Notifier {
   show(notification: PlannedNotification): void;
+  /** False where the OS reports notifications unsupported; absent when the adapter cannot tell. */
+  isSupported?(): boolean;
 }
 
 export interface TrayView {

@@ -44,6 +44,8 @@ export interface PreviewHostOptions {
   /** The state a new event stream starts with. */
   currentState: () => Events['state'];
   logger: Logger;
+  /** Only with --test-clock: POST /__test/advance-clock {"ms": N} moves the engine's clock on. */
+  advanceClock?: (ms: unknown) => boolean;
 }
 
 export class PreviewHost {
@@ -104,6 +106,7 @@ export class PreviewHost {
     }
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (path === '/api/events') return this.#events(req, res);
+    if (path === '/__test/advance-clock' && this.#options.advanceClock && req.method === 'POST') return this.#advanceClock(req, res);
     if (path.startsWith('/api/')) return this.#command(req, res, path.slice('/api/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' }, { Allow: 'GET, HEAD' });
     return serveStatic(this.#options.rendererDir, path, req.method === 'HEAD', res, SECURITY_HEADERS);
@@ -116,6 +119,17 @@ export class PreviewHost {
     res.write(eventFrame('state', this.#options.currentState()));
     this.#streams.add(res);
     req.on('close', () => this.#streams.delete(res));
+  }
+
+  async #advanceClock(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!sameOrigin(req)) return send(res, 403, { error: 'cross-origin request' });
+    let ms: unknown;
+    try {
+      ms = (JSON.parse((await readBody(req)) ?? '') as { ms?: unknown }).ms;
+    } catch {
+      return send(res, 400, { error: 'send {"ms": N}' });
+    }
+    return this.#options.advanceClock!(ms) ? send(res, 200, { ok: true }) : send(res, 400, { error: 'ms is a positive whole number' });
   }
 
   async #command(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {

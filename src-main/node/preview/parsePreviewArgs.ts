@@ -11,6 +11,8 @@ export interface PreviewOptions {
   apiBaseUrl: string | null;
   port: number;
   dataDir: string | null;
+  /** Test affordance: a clock tests can move forward (see testClock.ts). */
+  testClock: boolean;
 }
 
 export type ParsedPreviewArgs = { ok: true; options: PreviewOptions } | { ok: false; message: string };
@@ -22,7 +24,7 @@ export const PREVIEW_USAGE =
   '  The API key comes from the CHAMELIO_API_KEY environment variable or from the UI, never from a flag.';
 
 export function parsePreviewArgs(argv: readonly string[]): ParsedPreviewArgs {
-  let values: { demo?: boolean; 'api-base-url'?: string; port?: string; 'data-dir'?: string };
+  let values: { demo?: boolean; 'api-base-url'?: string; port?: string; 'data-dir'?: string; 'test-clock'?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -31,6 +33,7 @@ export function parsePreviewArgs(argv: readonly string[]): ParsedPreviewArgs {
         'api-base-url': { type: 'string' },
         port: { type: 'string' },
         'data-dir': { type: 'string' },
+        'test-clock': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -58,5 +61,5 @@ export function parsePreviewArgs(argv: readonly string[]): ParsedPreviewArgs {
   }
   const dataDir = values['data-dir'] === undefined ? null : values['data-dir'];
   if (dataDir === '') return { ok: false, message: '--data-dir needs a directory.' };
-  return { ok: true, options: { demo, apiBaseUrl, port, dataDir } };
+  return { ok: true, options: { demo, apiBaseUrl, port, dataDir, testClock: values['test-clock'] === true } };
 }

@@ -17,6 +17,8 @@ import { MemorySecretStore } from '../store/MemorySecretStore.ts';
 import type { PreviewOptions } from './parsePreviewArgs.ts';
 import type { CommandHandlers } from '../../contract/bridge.ts';
 import { PreviewHost } from './PreviewHost.ts';
+import { TestClock } from './testClock.ts';
+import { triageHandlers } from '../../contract/triageHandlers.ts';
 
 export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
 /** In the demo one simulated task moves on this often, so there is something to watch. */
@@ -50,13 +52,16 @@ export async function startPreview(
   const dataDir = options.dataDir ? resolve(options.dataDir) : await mkdtemp(join(tmpdir(), 'chamelio-preview-'));
   await mkdir(dataDir, { recursive: true });
 
+  const testClock = options.testClock ? new TestClock() : null;
+  const clock = testClock ?? realClock;
   const app = new AppService({
-    clock: realClock,
+    clock,
     fetch: nodeFetch,
     persistence: new JsonFileStore(join(dataDir, 'state.json')),
     secrets: new MemorySecretStore(),
     notifier: {
-      show: (n) => io.line(JSON.stringify({ event: 'notification', taskIds: n.taskIds, title: n.title, body: n.body })),
+      show: (n) =>
+        io.line(JSON.stringify({ event: 'notification', kind: n.kind, taskIds: n.taskIds, title: n.title, body: n.body, actions: n.actions.map((a) => a.id) })),
     },
     logger: io.logger,
   });
@@ -92,6 +97,7 @@ export async function startPreview(
     getDocuments: (taskId) => app.actions.getDocuments(taskId),
     // Printed like any opened link; only a fresh https link from the document endpoint gets here.
     openDocument: (taskId, document) => app.actions.openDocumentWith(taskId, document, openExternal),
+    ...triageHandlers(app.triage),
   };
 
   await app.start();
@@ -106,7 +112,9 @@ export async function startPreview(
   }
   if (options.demo) await startDemo();
 
-  const host = new PreviewHost({ port: options.port, rendererDir, handlers, currentState: () => app.getState(), logger: io.logger });
+  const host = new PreviewHost({
+    advanceClock: testClock ? (ms) => advanceTestClock(testClock, app, ms) : undefined,
+    port: options.port, rendererDir, handlers, currentState: () => app.getState(), logger: io.logger });
   const unsubscribe = app.subscribe((snapshot) => host.publish('state', snapshot));
   const url = await host.listen();
 
@@ -121,4 +129,11 @@ export async function startPreview(
       if (simulator) await (await simulator).close();
     },
   };
+}
+
+/** Test affordance: moves the clock on, then has the engine look at its snoozes, as after a sleep. */
+function advanceTestClock(clock: TestClock, app: AppService, ms: unknown): boolean {
+  if (!clock.advance(ms)) return false;
+  app.setSystemState({});
+  return true;
 }

@@ -72,6 +72,20 @@ describe('validateCommandArgs', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
+  it('accepts short lists of plain values in a patch (quiet weekdays), and checks the triage commands', () => {
+    expect(validateCommandArgs('updateSettings', [{ quietHours: { days: [1, 2] } }])).toEqual([{ quietHours: { days: [1, 2] } }]);
+    refuses(() => validateCommandArgs('updateSettings', [{ quietHours: { days: Array.from({ length: 100 }, () => 1) } }]));
+    refuses(() => validateCommandArgs('updateSettings', [{ quietHours: { days: [{ x: [1] }] } }]));
+    expect(validateCommandArgs('snooze', [5, { kind: 'until', at: 10, extra: 1 }])).toEqual([5, { kind: 'until', at: 10 }]);
+    expect(validateCommandArgs('snooze', [5, { kind: 'tomorrow' }])).toEqual([5, { kind: 'tomorrow' }]);
+    refuses(() => validateCommandArgs('snooze', [5, { kind: 'forever' }]));
+    refuses(() => validateCommandArgs('snooze', [5, { kind: 'until', at: 'noon' }]));
+    refuses(() => validateCommandArgs('snooze', [0, { kind: 'hour' }]));
+    expect(validateCommandArgs('setNotificationLevel', [5, 'never'])).toEqual([5, 'never']);
+    refuses(() => validateCommandArgs('setNotificationLevel', [5, 'loud']));
+    refuses(() => validateCommandArgs('unpinFinished', [1]));
+  });
+
   it('requires the exact number of arguments', () => {
     refuses(() => validateCommandArgs('refresh', [1]));
     refuses(() => validateCommandArgs('getTaskDetail', []));

@@ -35,6 +35,7 @@ function engine(overrides: Partial<EngineFacade> = {}): EngineFacade {
         return { ok: true as const, message: 'Opened doc.pdf.' };
       }),
     },
+    triage: {} as never,
     ...overrides,
   };
 }
