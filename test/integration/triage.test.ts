@@ -150,3 +150,28 @@ describe('notification actions', () => {
     expect(h.app.triage.notificationActivated({ actionId: 'open', taskIds: [B] })).toEqual({ kind: 'show-list' });
   });
 });
+
+describe('list actions and the test notification', () => {
+  it('"Unpin finished" removes only finished tasks in one step that the usual undo puts back', async () => {
+    await twoPinned();
+    h.simulator.updateTask(A, { status: 'completed', completed_at: '2026-11-30T10:00:00Z' });
+    await h.run(60_000);
+    expect(h.app.triage.unpinFinished()).toBe(1);
+    expect(h.app.getState().tasks.map((t) => t.id)).toEqual([B]);
+    expect(h.app.triage.unpinFinished()).toBe(0);
+    await h.app.undoUnpin();
+    expect(h.app.getState().tasks.map((t) => t.id).sort()).toEqual([A, B]);
+    await h.app.undoUnpin(); // nothing left to undo
+    expect(h.app.getState().tasks).toHaveLength(2);
+  });
+
+  it('copies the pinned links one a line, and a test notification says whether it could be shown', async () => {
+    await twoPinned();
+    expect(h.app.triage.copyPinnedLinks().split('\n').sort()).toEqual([
+      `https://app.chamelio.ai/workflows/tasks/${A}`,
+      `https://app.chamelio.ai/workflows/tasks/${B}`,
+    ]);
+    expect(h.app.triage.sendTestNotification()).toEqual({ ok: true });
+    expect(h.notifications).toMatchObject([{ kind: 'test', taskIds: [] }]);
+  });
+});
