@@ -3,7 +3,7 @@
  * hundreds of rows, and one object per row is far cheaper to render than a dozen reactive pieces.
  */
 import type { TaskSummary } from '../../src-main/contract/dto.ts';
-import { parseTime, relativeTime, taskBadge, type Tone } from './format.ts';
+import { exactTime, parseTime, relativeTime, taskBadge, type Tone } from './format.ts';
 
 export interface RowView {
   title: string;
@@ -38,7 +38,11 @@ export function rowView(task: TaskSummary, now: number): RowView {
       .join(' · '),
     note: task.problem
       ? `⚠ ${task.problem.kind === 'unavailable' ? 'Unavailable' : 'Error'}: ${task.problem.message}`
-      : ((task.unseen ? task.lastChange : null) ?? ''),
+      : task.snooze
+        ? task.snooze.kind === 'timed'
+          ? `Snoozed until ${exactTime(task.snooze.until)}`
+          : 'Snoozed until it changes'
+        : ((task.unseen ? task.lastChange : null) ?? ''),
     noteIsProblem: task.problem !== null,
     stale: task.problem !== null,
   };

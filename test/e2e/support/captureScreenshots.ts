@@ -1,5 +1,5 @@
 /**
- * Saves the README's screenshots: list, details and settings, light and dark, from the preview
+ * Saves the README's screenshots: list, details, settings, the grouped list and the snooze choices, light and dark, from the preview
  * running the demo. Run after a build: `node test/e2e/support/captureScreenshots.ts`.
  */
 import { join } from 'node:path';
@@ -16,6 +16,13 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.blur?.());
   await page.screenshot({ path: join(OUT, `${name}.png`), animations: 'disabled', caret: 'hide' });
   console.log(`docs/screenshots/${name}.png`);
+}
+
+/** Snoozes a task "until tomorrow 09:00" through the preview's bridge, as the menu would. */
+async function snoozeViaPage(page: Page, taskId: number): Promise<void> {
+  await page.evaluate(async (id) => {
+    await fetch('/api/snooze', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([id, { kind: 'tomorrow' }]) });
+  }, taskId);
 }
 
 const preview = await PreviewProcess.start(['--demo']);
@@ -36,6 +43,30 @@ try {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await shoot(page, `settings-${scheme}`);
+    await page.keyboard.press('Escape');
+
+    // The grouped list: one task snoozed, so the Snoozed group shows before Finished.
+    const ids = await page.evaluate(async () => {
+      const state = (await (await fetch('/api/getState', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' })).json()) as {
+        tasks: { id: number; group: string }[];
+      };
+      return state.tasks.filter((t) => t.group === 'active').map((t) => t.id);
+    });
+    const snoozed = ids[0]!;
+    await snoozeViaPage(page, snoozed);
+    const snoozedRow = list.getByRole('option').filter({ hasText: 'Snoozed until' });
+    await snoozedRow.waitFor();
+    await snoozedRow.scrollIntoViewIfNeeded();
+    await shoot(page, `grouped-list-${scheme}`);
+    await page.evaluate(async (id) => {
+      await fetch('/api/unsnooze', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([id]) });
+    }, snoozed);
+
+    // The snooze choices, in a task's details.
+    await list.getByRole('option', { name: /Northwind Traders/ }).click();
+    await page.getByRole('button', { name: 'Until it changes' }).waitFor();
+    await page.locator('.snooze').evaluate((section) => section.scrollIntoView({ block: 'center' }));
+    await shoot(page, `snooze-${scheme}`);
     await page.close();
   }
 } finally {

@@ -53,6 +53,13 @@ describe('rows', () => {
     expect(rowView(summary({ title: null, displayTitle: 'Task 1', status: null, statusLabel: null }), NOW)).toMatchObject({ title: 'Task 1', status: 'Loading…' });
   });
 
+  it('a snoozed row says when it wakes, in place of the unseen change', () => {
+    const timed = rowView(summary({ group: 'snoozed', snooze: { kind: 'timed', until: NOW + 3600_000 }, unseen: true, lastChange: 'x' }), NOW);
+    expect(timed.note).toMatch(/^Snoozed until /);
+    expect(timed.noteIsProblem).toBe(false);
+    expect(rowView(summary({ group: 'snoozed', snooze: { kind: 'until-change' } }), NOW).note).toBe('Snoozed until it changes');
+  });
+
   it('the filter matches every word and keeps the engine’s order', () => {
     const tasks = [summary({ id: 3, title: 'Lease', workflowName: 'Real Estate' }), summary({ id: 1 }), summary({ id: 2, title: 'NDA - Initech', assignedToYou: true })];
     expect(filterTasks(tasks, 'nda').map((t) => t.id)).toEqual([1, 2]);
