@@ -190,10 +190,7 @@ export class AppService {
 
   // --- for the transports ------------------------------------------------------------------------
   /** Task ids in the text (a clipboard's) that are not pinned yet. */
-  suggestPins(text: string): number[] {
-    return parseTaskRefs(text).ids.filter((id) => !this.pins.has(id));
-  }
-
+  suggestPins(text: string): number[] { return parseTaskRefs(text).ids.filter((id) => !this.pins.has(id)); }
   linkFor(taskId: number): string { return taskLink(taskId); }
   chamelioHomeUrl(): string { return `https://${CHAMELIO_APP_HOST}/`; }
 
