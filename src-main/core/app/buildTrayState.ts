@@ -1,19 +1,13 @@
-import type { ConnectionState, TaskSummary } from './AppSnapshot.ts';
+import type { AppSnapshot } from './AppSnapshot.ts';
 import type { TrayMenuTask, TrayState, TrayStateKind } from './TrayState.ts';
 
-export interface TrayInputs {
-  summaries: readonly TaskSummary[];
-  connection: ConnectionState;
-  hasKey: boolean;
-  notificationsPausedUntil: number | null;
-  pollingPaused: boolean;
-  lastCheckedAt: number | null;
-  now: number;
-}
+/** What the tray needs from the snapshot (the rest it ignores). */
+export type TraySnapshot = Pick<AppSnapshot, 'tasks' | 'connection' | 'key' | 'notificationsPausedUntil' | 'lastCheckedAt'>;
 
-/** The tray at a glance, most urgent state first. */
-export function buildTrayState(input: TrayInputs): TrayState {
-  const { summaries, connection } = input;
+/** The tray at a glance, most urgent state first; `pollingPaused`: by the OS (sleep, offline). */
+export function buildTrayState(snapshot: TraySnapshot, context: { pollingPaused: boolean; now: number }): TrayState {
+  const { tasks: summaries, connection } = snapshot;
+  const input = { ...context, hasKey: snapshot.key.isSet, notificationsPausedUntil: snapshot.notificationsPausedUntil, lastCheckedAt: snapshot.lastCheckedAt };
   const changed = summaries.filter((s) => s.unseen).length;
   const changedForYou = summaries.some((s) => s.unseen && s.assignedToYou);
   const notificationsPaused = input.notificationsPausedUntil !== null && input.notificationsPausedUntil > input.now;
