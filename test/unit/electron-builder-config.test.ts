@@ -37,7 +37,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('has the app id main.ts gives Windows, and the product name', () => {
-    const mainSource = readFileSync(path.join(root, 'src-main/electron/main.ts'), 'utf8');
+    const mainSource = readFileSync(path.join(root, 'src-main/electron/appIdentity.ts'), 'utf8');
     expect(config['appId']).toBe('com.chamelio.tray');
     expect(mainSource).toContain(`export const APP_ID = '${String(config['appId'])}'`);
     expect(config['productName']).toBe('Chamelio Tray');
