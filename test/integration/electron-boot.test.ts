@@ -195,6 +195,8 @@ describe('booting the main process', () => {
     for (const request of after) {
       expect(request.headerNames).toContain('x-api-key');
       expect(request.redirect).toBe('manual');
+      // Past Chromium's HTTP cache and the session's cookie jar, with the client's timeout attached.
+      expect(request).toMatchObject({ cache: 'no-store', credentials: 'omit', hasSignal: true });
     }
   });
 
@@ -250,7 +252,7 @@ describe('booting the main process', () => {
       willAttachWebviewPrevented: true,
       windowOpenForeign: { action: 'deny' },
       windowOpenChamelio: { action: 'deny' },
-      openedExternally: ['https://app.chamelio.ai/workflows/tasks/7'],
+      openedExternally: ['https://app.chamelio.ai/workflows/tasks/8', 'https://app.chamelio.ai/workflows/tasks/7'],
       permissions: {
         notifications: false,
         media: false,
@@ -287,6 +289,10 @@ describe('booting the main process', () => {
     expect(after.tooltip).toMatch(/ · checked /);
     expect(after.summary).toMatch(/^Chamelio Tray · \d+ pinned/);
     expect(after.summary).not.toMatch(/checked/);
+  });
+
+  it('shows the popover by itself on a first launch (no key, no pins), so the app never looks dead', () => {
+    for (const report of [primary, windows, mac]) expect(report['shownOnFirstLaunch']).toBe(true);
   });
 
   it('shows the popover for a second launch, the tray menu and hides it on hideWindow', () => {
@@ -374,12 +380,15 @@ describe('booting on macOS (process.platform = darwin)', () => {
   });
 
   it('shows the popover on every Space and over full-screen apps', () => {
-    expect(callsTo(mac, 'BrowserWindow.setVisibleOnAllWorkspaces').map((c) => c.args)).toEqual([[true, { visibleOnFullScreen: true }]]);
+    // skipTransformProcessType: without it the call turns the agent app into a foreground one for a moment (the Dock icon flashes).
+    expect(callsTo(mac, 'BrowserWindow.setVisibleOnAllWorkspaces').map((c) => c.args)).toEqual([
+      [true, { visibleOnFullScreen: true, skipTransformProcessType: true }],
+    ]);
   });
 
   it('has the app menu with Quit, and opens the popover under the menu-bar icon', () => {
     const appMenu = mac['applicationMenu'] as { label: string }[];
-    expect(appMenu.map((m) => m.label)).toEqual(['Chamelio Tray', 'Edit']);
+    expect(appMenu.map((m) => m.label)).toEqual(['Chamelio Tray', 'Edit', 'Window']);
     expect(mac['secondInstanceShowsPopover']).toMatchObject({ after: true, position: [1022, 28] });
   });
 });
@@ -423,10 +432,11 @@ describe('booting in a Wayland session', () => {
 });
 
 describe('the installed app started with --no-sandbox', () => {
-  it('says why in a dialog and exits before doing anything else', () => {
+  it('says why in a dialog once the app is ready (before it, Linux shows none), then exits, doing nothing else', () => {
     expect(unsandboxed.errors).toEqual([]);
     const apis = unsandboxed.calls.map((c) => c.api);
-    expect(apis).toEqual(['dialog.showErrorBox', 'app.exit']);
+    expect(apis).toEqual(['app.whenReady', '(ready)', 'dialog.showErrorBox', 'app.exit']);
+    expect(callsTo(unsandboxed, 'dialog.showErrorBox')[0]!.afterReady).toBe(true);
     expect(callsTo(unsandboxed, 'app.exit')[0]!.args).toEqual([1]);
     expect(String(callsTo(unsandboxed, 'dialog.showErrorBox')[0]!.args[1])).toMatch(/\.deb/);
   });

@@ -77,8 +77,15 @@ function finish(): never {
 await import(pathToFileURL(path.resolve(mainPath)).href);
 report['callsBeforeReady'] = s.recording.calls.map((c) => c.api);
 
-if (scenario === 'second-instance' || scenario === 'unsandboxed') {
+if (scenario === 'second-instance') {
   // Give a wrongly written main the chance to do more than quit.
+  await new Promise((r) => setTimeout(r, 50));
+  finish();
+}
+if (scenario === 'unsandboxed') {
+  // The refusal waits for `ready` (a dialog before it shows nothing on Linux), then exits.
+  s.fireReady();
+  await waitFor('app.exit', () => s.recording.calls.some((c) => c.api === 'app.exit'));
   await new Promise((r) => setTimeout(r, 50));
   finish();
 }
@@ -102,6 +109,9 @@ function trayMenuNow(): MenuItem[] {
 }
 
 const win = popover();
+// No key and no pins: a first launch shows the popover by itself; hide it for the checks below.
+report['shownOnFirstLaunch'] = win?.isVisible() ?? null;
+win?.hide();
 report['windows'] = s.BrowserWindow.all.map((w) => ({ options: s.summarize(w.options), loadedUrl: w.loadedUrl }));
 report['handledChannels'] = [...s.ipcMain.handlers.keys()];
 report['ipcMainOnListeners'] = s.ipcMain.eventNames().map(String);
@@ -179,16 +189,18 @@ report['appProtocol'] = {
 };
 
 // ── navigation, new windows, webviews, permissions ───────────────────────────────────────────────
-function fakeEvent(): { prevented: boolean; preventDefault(): void } {
+function fakeEvent(url = ''): { url: string; prevented: boolean; preventDefault(): void } {
   return {
+    url,
     prevented: false,
     preventDefault() {
       this.prevented = true;
     },
   };
 }
-const nav = fakeEvent();
-win?.webContents.emit('will-navigate', nav, 'https://evil.example/');
+// Electron 45 passes the URL in the event (details.url); the positional argument is deprecated.
+const nav = fakeEvent('https://app.chamelio.ai/workflows/tasks/8');
+win?.webContents.emit('will-navigate', nav, 'https://app.chamelio.ai/workflows/tasks/8');
 const webview = fakeEvent();
 win?.webContents.emit('will-attach-webview', webview, {}, {});
 const openForeign = win?.webContents.windowOpenHandler?.({ url: 'https://evil.example/' });

@@ -457,18 +457,38 @@ export const safeStorage = {
   },
 };
 
-export const fetches: { url: string; method: string; headerNames: string[]; redirect: string; afterReady: boolean }[] = [];
+export const fetches: {
+  url: string;
+  method: string;
+  headerNames: string[];
+  redirect: string;
+  cache: string;
+  credentials: string;
+  hasSignal: boolean;
+  afterReady: boolean;
+}[] = [];
 const notFound = (): Response =>
   new Response(JSON.stringify({ detail: 'Not found' }), { status: 404, headers: { 'content-type': 'application/json' } });
 export const net = {
-  async fetch(url: string, init?: { method?: string; headers?: Record<string, string>; redirect?: string }): Promise<Response> {
+  /**
+   * electron.d.ts, net.fetch: "Sends a request, similarly to how `fetch()` works in the renderer" and
+   * "will issue requests from the default session": the RequestInit options apply as in fetch(),
+   * so `cache`, `credentials` and `signal` are recorded as passed (unset: the session's defaults,
+   * HTTP cache and cookie jar included), and an aborted signal rejects with an AbortError as fetch() does.
+   */
+  async fetch(url: string, init?: RequestInit): Promise<Response> {
+    requireReady('net.fetch');
     fetches.push({
       url,
       method: init?.method ?? 'GET',
-      headerNames: Object.keys(init?.headers ?? {}).map((h) => h.toLowerCase()),
+      headerNames: Object.keys((init?.headers as Record<string, string> | undefined) ?? {}).map((h) => h.toLowerCase()),
       redirect: init?.redirect ?? 'follow',
+      cache: init?.cache ?? '(session default)',
+      credentials: init?.credentials ?? '(session default)',
+      hasSignal: init?.signal instanceof AbortSignal,
       afterReady: isReadyNow,
     });
+    init?.signal?.throwIfAborted();
     const answer = settings.fetchAnswers.get(new URL(url).pathname);
     if (!answer) return notFound();
     if ('redirectTo' in answer) {
@@ -512,8 +532,14 @@ export const shell = {
 };
 
 export const dialog = {
+  /**
+   * electron.d.ts, dialog.showErrorBox: "If called before the app `ready` event on Linux, the message
+   * will be emitted to stderr, and no GUI dialog will appear." Recorded under another name then, so
+   * a test looking for the dialog does not find one.
+   */
   showErrorBox(title: string, content: string): void {
-    record('dialog.showErrorBox', title, content);
+    const shown = isReadyNow || settings.platform !== 'linux';
+    record(shown ? 'dialog.showErrorBox' : 'dialog.showErrorBox (stderr only, no dialog)', title, content);
   },
 };
 
