@@ -54,7 +54,7 @@ if (sandboxRefusal !== null) {
 function start(): void {
   if (platform === 'win32') app.setAppUserModelId(APP_ID);
   const running: Running = { popover: null, engine: null, online: null, tray: null, demo: new DemoRunner(logger) };
-  installWebContentsGuards(app, openExternal, logger);
+  installWebContentsGuards(app, openLink, logger);
   wireAppLifecycle(running, logger);
   app
     .whenReady()
@@ -62,7 +62,7 @@ function start(): void {
     .catch((error: unknown) => failToStart(startupFailureMessage(error, null), logger));
 }
 
-function openExternal(url: string): void {
+function openLink(url: string): void {
   inBackground('opening the browser', openInBrowser(url, logger), logger);
 }
 
@@ -75,7 +75,7 @@ async function onReady(running: Running): Promise<void> {
   let keepOpen = false;
   const popover = createPopover({ bundleDir, platform, keepOpen: () => keepOpen, trayBounds: () => running.tray?.bounds() ?? null, logger });
   running.popover = popover;
-  const tray = createTray({ platform, popover, engine: () => running.engine, openExternal, logger });
+  const tray = createTray({ platform, popover, engine: () => running.engine, openLink, logger });
   running.tray = tray;
   const notifier = createNotifier({ platform, focus: (taskId) => showTask(popover, taskId), logger });
   const engine = createEngine({ store, secrets, notifier, tray, logger });

@@ -14,7 +14,7 @@ export interface TrayWiring {
   popover: PopoverWindow;
   /** The engine is made after the tray (it renders into it): null until then. */
   engine: () => AppService | null;
-  openExternal: (url: string) => void;
+  openLink: (url: string) => void;
   logger: Logger;
 }
 
@@ -42,7 +42,7 @@ export function trayMenuActions(deps: TrayWiring): TrayMenuActions {
     pauseNotifications: (until) => withEngine('pausing notifications', (e) => e.pauseNotifications(until)),
     openChamelio: () => {
       const running = engine();
-      if (running) deps.openExternal(running.chamelioHomeUrl());
+      if (running) deps.openLink(running.chamelioHomeUrl());
     },
     openSettings: () => popover.show({ view: 'settings' }),
     quit: () => app.quit(),
