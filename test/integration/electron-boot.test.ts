@@ -69,7 +69,7 @@ async function boot(scenario: string, options: BootOptions = {}): Promise<Report
       BOOT_ASSETS: path.join(root, 'assets'),
       ...options.env,
     },
-    timeout: 30_000,
+    timeout: 120_000,
   });
   return JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
 }
@@ -108,7 +108,7 @@ beforeAll(async () => {
     boot('xwayland', { env: { XDG_SESSION_TYPE: 'wayland' }, switches: { 'ozone-platform': 'x11' } }),
     boot('unsandboxed', { switches: { 'no-sandbox': '' }, env: { APPIMAGE: '/home/u/Applications/chamelio-tray-0.1.0-x86_64.AppImage' } }),
   ]);
-}, 180_000);
+}, 400_000);
 
 afterAll(() => {
   if (work && existsSync(work)) rmSync(work, { recursive: true, force: true });
