@@ -77,9 +77,10 @@ async function onReady(running: Running): Promise<void> {
   running.popover = popover;
   const tray = createTray({ platform, popover, engine: () => running.engine, openLink, logger });
   running.tray = tray;
-  const notifier = createNotifier({ platform, focus: (taskId) => showTask(popover, taskId), logger });
+  const notifier = createNotifier({ platform, show: (taskId) => showTask(popover, taskId), engine: () => running.engine, logger });
   const engine = createEngine({ store, secrets, notifier, tray, logger });
   running.engine = engine;
+  notifier.start();
 
   const shortcut = new ShortcutBinding(globalShortcutRegistrar, () => popover.toggle());
   registerIpc({ engine, popover, demo: running.demo, shortcut, logger });

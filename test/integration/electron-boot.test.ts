@@ -326,6 +326,28 @@ describe('booting the main process', () => {
   });
 });
 
+describe('notifications', () => {
+  it('Linux: a click on a change shows that task; no buttons, no toast XML', () => {
+    const n = primary['notification'] as { options: Record<string, unknown>; showsAfterClick: unknown[]; visibleAfterClick: boolean };
+    expect(n.options).toMatchObject({ title: expect.stringContaining('Task 42'), urgency: 'normal', id: expect.stringMatching(/^task-42-/) });
+    expect(n.options['toastXml']).toBeUndefined();
+    expect(n.showsAfterClick).toEqual([{ view: 'task', taskId: 42 }]);
+    expect(n.visibleAfterClick).toBe(true);
+  });
+
+  it('Windows: a toast clicked in the Action Center after a timedOut close still shows its task', () => {
+    const n = windows['notification'] as { options: Record<string, unknown>; showsAfterClick: unknown[] };
+    expect(String(n.options['toastXml'])).toMatch(/^<toast launch="chamelio-tray:/);
+    expect(n.showsAfterClick).toEqual([{ view: 'task', taskId: 42 }]);
+    expect(callsTo(windows, 'Notification.handleActivation')).toHaveLength(1);
+    expect(callsTo(primary, 'Notification.handleActivation')).toEqual([]);
+  });
+
+  it('macOS: a click shows the task', () => {
+    expect((mac['notification'] as { showsAfterClick: unknown[] }).showsAfterClick).toEqual([{ view: 'task', taskId: 42 }]);
+  });
+});
+
 describe('booting on Windows (process.platform = win32)', () => {
   it('finishes without errors and walks through the same checks', () => {
     expect(windows.errors).toEqual([]);

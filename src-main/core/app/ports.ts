@@ -4,7 +4,7 @@
  * through these.
  */
 import type { PersistedState } from './PersistedState.ts';
-import type { PlannedNotification } from '../notify/PlannedNotification.ts';
+import type { NotificationActivation, PlannedNotification } from '../notify/PlannedNotification.ts';
 import type { TrayState } from './TrayState.ts';
 
 export type TimerHandle = unknown;
@@ -57,8 +57,18 @@ export interface KeyProtectionInfo {
   canOptInToWeak: boolean;
 }
 
+/**
+ * Shows what the engine planned. The adapter reports what the user did with it (a click, a button:
+ * a NotificationActivation) through the one callback it was made with; the engine receives it
+ * through NotificationActivationHandler.
+ */
 export interface Notifier {
   show(notification: PlannedNotification): void;
+}
+
+/** The engine's side of a click or button on one of its notifications. */
+export interface NotificationActivationHandler {
+  handleNotificationActivation(activation: NotificationActivation): void;
 }
 
 export interface TrayView {

@@ -48,11 +48,11 @@ export function planNotifications(sets: TaskChangeSet[], ctx: NotificationContex
     return { notifications: [], heldBack: changeCount };
   }
 
-  const singles = wanted.map(({ task, changes }) => single(task, changes, settings.userEmail));
+  const singles = wanted.map(({ task, changes }) => single(task, changes, settings.userEmail, ctx.now));
   // Stable sort: what needs the user comes first, the rest keeps the order the monitor saw it.
   singles.sort((a, b) => Number(b.assignedToYou) - Number(a.assignedToYou));
   if (singles.length <= MAX_SEPARATE_NOTIFICATIONS) return { notifications: singles, heldBack: 0 };
-  return { notifications: [summary(singles)], heldBack: 0 };
+  return { notifications: [summary(singles, ctx.now)], heldBack: 0 };
 }
 
 /** True when the change makes the user (a known, non-empty email) the task's assignee. */
@@ -90,8 +90,9 @@ function byTask(sets: TaskChangeSet[]): TaskChangeSet[] {
   return [...merged.values()];
 }
 
-function single(task: Task, changes: TaskChange[], userEmail: string): PlannedNotification {
+function single(task: Task, changes: TaskChange[], userEmail: string, now: number): PlannedNotification {
   return {
+    id: `task-${task.task_id}-${now}`,
     kind: 'single',
     taskIds: [task.task_id],
     title: taskTitle(task),
@@ -100,11 +101,12 @@ function single(task: Task, changes: TaskChange[], userEmail: string): PlannedNo
   };
 }
 
-function summary(singles: PlannedNotification[]): PlannedNotification {
+function summary(singles: PlannedNotification[], now: number): PlannedNotification {
   const forYou = singles.filter((n) => n.assignedToYou).length;
   const named = singles.slice(0, SUMMARY_TITLES).map((n) => shorten(n.title)).join(', ');
   const more = singles.length - SUMMARY_TITLES;
   return {
+    id: `summary-${now}`,
     kind: 'summary',
     taskIds: singles.flatMap((n) => n.taskIds),
     title: `${singles.length} tasks changed${forYou > 0 ? ` · ${forYou} assigned to you` : ''}`,

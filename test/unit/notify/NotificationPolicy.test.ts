@@ -51,7 +51,7 @@ describe('planNotifications: one notification per task', () => {
     const plan = planNotifications([set(1, [completed, assignedToMe])], ctx({}));
     expect(plan).toEqual({
       notifications: [
-        { kind: 'single', taskIds: [1], title: 'Task title 1', body: 'In progress → Completed · Assigned to you', assignedToYou: true },
+        { id: `task-1-${NOW}`, kind: 'single', taskIds: [1], title: 'Task title 1', body: 'In progress → Completed · Assigned to you', assignedToYou: true },
       ],
       heldBack: 0,
     });
@@ -128,6 +128,7 @@ describe('planNotifications: bursts', () => {
     expect(plan).toEqual({
       notifications: [
         {
+          id: `summary-${NOW}`,
           kind: 'summary',
           taskIds: [1, 2, 3, 4, 5],
           title: '5 tasks changed',
@@ -143,6 +144,7 @@ describe('planNotifications: bursts', () => {
     const plan = planNotifications([...sets(3), set(9, [assignedToMe], null)], ctx({}));
     expect(plan.notifications).toEqual([
       {
+        id: `summary-${NOW}`,
         kind: 'summary',
         taskIds: [9, 1, 2, 3],
         title: '4 tasks changed · 1 assigned to you',

@@ -253,7 +253,7 @@ report['keyInRecordedCalls'] = JSON.stringify(s.recording.calls).includes(TEST_K
 
 // ── polls that change nothing the menu shows leave the tray menu alone ───────────────────────────
 const statesSent = (): number => win?.webContents.sent.filter((m) => m.channel === stateChannel).length ?? 0;
-s.settings.fetchAnswers.set('/tasks/42', { status: 200, body: makeTask({ task_id: 42 }) });
+s.settings.fetchAnswers.set('/tasks/42', { status: 200, body: { task: makeTask({ task_id: 42 }) } });
 report['pin'] = await outcome(() => handler('pin')(fromPage(), 'https://app.chamelio.ai/workflows/tasks/42'));
 await waitFor('the first check of the pinned task', () => /checked/.test(tray?.tooltip ?? ''));
 await new Promise((r) => setTimeout(r, 150)); // the pin's own snapshots settle first
@@ -268,6 +268,31 @@ report['trayAcrossPolls'] = {
   menusBuilt: s.menus.built.length - trayBefore.menusBuilt,
 };
 report['trayAfterPolls'] = { tooltip: tray?.tooltip ?? null, summary: trayMenuNow().find((i) => i.id === 'summary')?.label ?? null };
+
+// ── a change is notified; a click on it (Windows: from the Action Center after it timed out) shows the task
+{
+  const before = s.Notification.all.length;
+  s.settings.fetchAnswers.set('/tasks/42', { status: 200, body: { task: makeTask({ task_id: 42, status: 'completed', completed_at: '2026-11-20T11:00:00Z' }) } });
+  await handler('refresh')(fromPage());
+  await waitFor('a notification for the change', () => s.Notification.all.length > before);
+  const shown = s.Notification.all.at(-1);
+  const showsBefore = (win?.webContents.sent ?? []).filter((m) => m.channel === 'chamelio:show').length;
+  win?.hide();
+  if (platform === 'win32') {
+    // The toast leaves the screen for the Action Center; the click arrives later, through handleActivation.
+    shown?.emit('close', { reason: 'timedOut' });
+    const launch = /<toast launch="([^"]*)"/.exec(String(shown?.options['toastXml'] ?? ''))?.[1]?.replace(/&amp;/g, '&') ?? '';
+    s.Notification.activationHandler?.({ type: 'click', arguments: launch });
+  } else {
+    shown?.emit('click', {});
+  }
+  report['notification'] = {
+    options: s.summarize(shown?.options ?? null),
+    showsAfterClick: (win?.webContents.sent ?? []).filter((m) => m.channel === 'chamelio:show').slice(showsBefore).map((m) => m.payload),
+    visibleAfterClick: win?.isVisible() ?? null,
+  };
+  win?.hide();
+}
 
 // ── shell integration ─────────────────────────────────────────────────────────────────────────────
 const visibleBefore = win?.isVisible() ?? null;

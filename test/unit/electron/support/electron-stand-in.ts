@@ -70,6 +70,9 @@ export const settings = {
   encryptionAvailable: true,
   storageBackend: 'gnome_libsecret' as string,
   clipboardText: '',
+  notificationsSupported: true,
+  /** When set, every notification's show() ends in 'failed' with this text. */
+  notificationError: null as string | null,
   online: true,
   /** Chromium command-line switches, as app.commandLine reports them (name → value, '' for none). */
   switches: {} as Record<string, string>,
@@ -401,17 +404,39 @@ export class Tray extends EventEmitter {
 }
 
 export class Notification extends EventEmitter {
-  static readonly shown: Record<string, unknown>[] = [];
+  static readonly all: Notification[] = [];
+  static activationHandler: ((details: { type: string; arguments: string; actionIndex?: number }) => void) | null = null;
+  /** electron.d.ts: "Whether or not desktop notifications are supported on the current system" (Linux: libnotify loaded). */
   static isSupported(): boolean {
-    return true;
+    return settings.notificationsSupported;
+  }
+  /** electron.d.ts: `@platform win32`; elsewhere there is no such function. */
+  static handleActivation(callback: (details: { type: string; arguments: string; actionIndex?: number }) => void): void {
+    record('Notification.handleActivation');
+    if (settings.platform !== 'win32') throw new TypeError('Notification.handleActivation is not a function');
+    Notification.activationHandler = callback;
   }
   readonly options: Record<string, unknown>;
   constructor(options: Record<string, unknown>) {
     super();
+    record('new Notification', options);
+    requireReady('Notification');
     this.options = options;
   }
+  /**
+   * electron.d.ts, 'failed': "Emitted when an error is encountered while creating and showing the
+   * native notification" (darwin, win32; an unsigned macOS build, say). The stand-in fails when told to.
+   */
   show(): void {
-    Notification.shown.push(this.options);
+    record('Notification.show');
+    Notification.all.push(this);
+    if (settings.notificationError !== null) {
+      const error = settings.notificationError;
+      setImmediate(() => this.emit('failed', {}, error));
+    }
+  }
+  close(): void {
+    record('Notification.close');
   }
 }
 
