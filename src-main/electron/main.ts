@@ -13,7 +13,7 @@ import { registerAppScheme } from './appProtocolHandler.ts';
 import { DemoRunner } from './demo.ts';
 import { globalShortcutRegistrar, openInBrowser } from './electronAdapters.ts';
 import { inBackground } from './background.ts';
-import { consoleLogger } from './runtime.ts';
+import { openFileLog } from './fileLog.ts';
 import { unsandboxedStartRefusal } from './sandboxGuard.ts';
 import { installWebContentsGuards } from './securityGuards.ts';
 import { ShortcutBinding } from './shortcut.ts';
@@ -27,10 +27,12 @@ import { createPopover } from './wiring/popover.ts';
 import { setUpSession } from './wiring/session.ts';
 import { createSecretStore, createStore } from './wiring/store.ts';
 import { createTray, showTask } from './wiring/tray.ts';
+import { createUpdates } from './wiring/updates.ts';
 
 const bundleDir = path.dirname(fileURLToPath(import.meta.url));
 const platform = process.platform;
-const logger = consoleLogger();
+const log = openFileLog(app.getPath('logs'));
+const logger = log.logger;
 logProcessFailures(logger);
 
 // ── before ready ─────────────────────────────────────────────────────────────────────────────────
@@ -53,13 +55,13 @@ if (sandboxRefusal !== null) {
 
 function start(): void {
   if (platform === 'win32') app.setAppUserModelId(APP_ID);
-  const running: Running = { popover: null, engine: null, online: null, tray: null, demo: new DemoRunner(logger) };
+  const running: Running = { popover: null, engine: null, online: null, tray: null, updates: null, demo: new DemoRunner(logger) };
   installWebContentsGuards(app, openLink, logger);
   wireAppLifecycle(running, logger);
   app
     .whenReady()
     .then(() => onReady(running))
-    .catch((error: unknown) => failToStart(startupFailureMessage(error, null), logger));
+    .catch((error: unknown) => failToStart(startupFailureMessage(error, log.folder), logger));
 }
 
 function openLink(url: string): void {
@@ -75,7 +77,9 @@ async function onReady(running: Running): Promise<void> {
   let keepOpen = false;
   const popover = createPopover({ bundleDir, platform, keepOpen: () => keepOpen, trayBounds: () => running.tray?.bounds() ?? null, logger });
   running.popover = popover;
-  const tray = createTray({ platform, popover, engine: () => running.engine, openLink, logger });
+  const updates = createUpdates(platform, logger, () => tray.refresh());
+  running.updates = updates;
+  const tray = createTray({ platform, popover, engine: () => running.engine, openLink, logFolder: log.folder, updates, logger });
   running.tray = tray;
   const notifier = createNotifier({ platform, show: (taskId) => showTask(popover, taskId), engine: () => running.engine, logger });
   const engine = createEngine({ store, secrets, notifier, tray, logger });
@@ -97,6 +101,7 @@ async function onReady(running: Running): Promise<void> {
   popover.create();
   await engine.start();
   running.online.start();
+  inBackground('checking for updates', updates.start(), logger);
   keepOpen = engine.getState().settings.keepOpen;
   applySettings(engine.getState().settings);
   showOnFirstLaunch(engine.getState(), popover);

@@ -16,6 +16,10 @@ export interface TrayMenuActions {
   pauseNotifications(until: number | null): void;
   openChamelio(): void;
   openSettings(): void;
+  openLogFolder(): void;
+  copyDiagnostics(): void;
+  /** Quits and installs a downloaded update (offered only when there is one). */
+  restartToUpdate(): void;
   quit(): void;
 }
 
@@ -27,6 +31,8 @@ export interface TrayMenuOptions {
   now: () => number;
   /** "10:42"; injected so tests do not depend on the machine's locale. */
   formatTime?: (ms: number) => string;
+  /** True once an update has been downloaded (updates.ts). */
+  updateReady?: () => boolean;
 }
 
 export const MAX_MENU_TASKS = 12;
@@ -116,7 +122,18 @@ export function buildTrayMenuTemplate(
 
   items.push({ id: 'open-chamelio', label: 'Open Chamelio', click: () => actions.openChamelio() });
   items.push({ id: 'settings', label: 'Settings…', click: () => actions.openSettings() });
+  items.push({
+    id: 'troubleshooting',
+    label: 'Troubleshooting',
+    submenu: [
+      { id: 'open-log-folder', label: 'Open log folder', click: () => actions.openLogFolder() },
+      { id: 'copy-diagnostics', label: 'Copy diagnostics', click: () => actions.copyDiagnostics() },
+    ],
+  });
   items.push({ type: 'separator' });
+  if (options.updateReady?.() === true) {
+    items.push({ id: 'restart-to-update', label: 'Restart to update', click: () => actions.restartToUpdate() });
+  }
   items.push({ id: 'quit', label: 'Quit', click: () => actions.quit() });
   return items;
 }

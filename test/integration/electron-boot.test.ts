@@ -326,6 +326,46 @@ describe('booting the main process', () => {
   });
 });
 
+describe('the log file', () => {
+  it('is written in the platform log folder through a whole session, and holds no key, not even a short one', () => {
+    for (const report of [primary, windows, mac]) {
+      expect(report['logFile']).toEqual({ exists: true, lines: expect.any(Number), containsKey: false, hasReady: true, hasUncaught: true });
+    }
+  });
+});
+
+describe('Troubleshooting', () => {
+  it('opens the log folder and copies diagnostics without the key or a task title', () => {
+    const t = primary['troubleshooting'] as { items: string[]; openedPath: string; diagnostics: string };
+    expect(t.items).toEqual(['Open log folder', 'Copy diagnostics']);
+    expect(t.openedPath).toMatch(/userdata-primary-.*\/logs$/);
+    expect(t.diagnostics).toMatch(/^Chamelio Tray 0\.1\.0\nElectron /);
+    expect(t.diagnostics).toContain('Pinned tasks: 1');
+    expect(t.diagnostics).toContain('API key: set, kept in the OS keychain');
+    expect(t.diagnostics).toContain('Updates: by the system package manager');
+    expect(t.diagnostics).not.toContain('ca_abcdefg');
+    expect(t.diagnostics).not.toContain('Vendor Contract Review');
+  });
+});
+
+describe('updates', () => {
+  it('are checked at launch on Windows and macOS, downloaded by themselves, and offered as "Restart to update"', () => {
+    for (const report of [windows, mac]) {
+      expect(report['updates']).toEqual({
+        checked: true,
+        autoDownload: true,
+        offeredBefore: false,
+        offeredAfter: true,
+        calls: ['checkForUpdates', 'quitAndInstall'],
+      });
+    }
+  });
+
+  it('are never tried by the deb (the package manager updates it) or an unpackaged run', () => {
+    for (const report of [primary, unpackaged]) expect(report['updates']).toMatchObject({ checked: false, calls: [] });
+  });
+});
+
 describe('notifications', () => {
   it('Linux: a click on a change shows that task; no buttons, no toast XML', () => {
     const n = primary['notification'] as { options: Record<string, unknown>; showsAfterClick: unknown[]; visibleAfterClick: boolean };
@@ -457,7 +497,8 @@ describe('the installed app started with --no-sandbox', () => {
   it('says why in a dialog once the app is ready (before it, Linux shows none), then exits, doing nothing else', () => {
     expect(unsandboxed.errors).toEqual([]);
     const apis = unsandboxed.calls.map((c) => c.api);
-    expect(apis).toEqual(['app.whenReady', '(ready)', 'dialog.showErrorBox', 'app.exit']);
+    // (The log folder is asked for first: the refusal is logged too.)
+    expect(apis).toEqual(['app.getPath', 'app.whenReady', '(ready)', 'dialog.showErrorBox', 'app.exit']);
     expect(callsTo(unsandboxed, 'dialog.showErrorBox')[0]!.afterReady).toBe(true);
     expect(callsTo(unsandboxed, 'app.exit')[0]!.args).toEqual([1]);
     expect(String(callsTo(unsandboxed, 'dialog.showErrorBox')[0]!.args[1])).toMatch(/\.deb/);

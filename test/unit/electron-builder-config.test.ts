@@ -44,10 +44,17 @@ describe('electron-builder.yml', () => {
     expect(config['productName']).toBe(packageJson['productName']);
   });
 
-  it('packages the built app in an asar and publishes nowhere', () => {
+  it('names the Linux desktop entry after the app id (reverse-DNS, as GNOME and the portal want)', () => {
+    expect(packageJson['desktopName']).toBe(`${String(config['appId'])}.desktop`);
+    expect((config['linux'] as Record<string, unknown>)['syncDesktopName']).toBe(true);
+    const autostart = readFileSync(path.join(root, 'src-main/electron/autostart.ts'), 'utf8');
+    expect(autostart).toContain(String(packageJson['desktopName']));
+  });
+
+  it('packages the built app in an asar and names one update feed that only gets read', () => {
     expect(config['files']).toEqual(expect.arrayContaining(['out/**/*', 'package.json']));
     expect(config['asar']).toBe(true);
-    expect(config['publish']).toBeNull();
+    expect(config['publish']).toEqual({ provider: 'generic', url: expect.stringMatching(/^https:\/\//) });
     expect(packageJson['main']).toBe('out/main/index.js');
   });
 

@@ -13,6 +13,7 @@ import type { DemoRunner } from '../demo.ts';
 import type { PopoverWindow } from '../popoverWindow.ts';
 import type { OnlineWatcher } from '../systemState.ts';
 import type { TrayController } from '../trayController.ts';
+import type { UpdateWatcher } from '../updates.ts';
 
 /** What exists so far; filled in as startup creates it, so events during startup find what is there. */
 export interface Running {
@@ -20,6 +21,7 @@ export interface Running {
   engine: AppService | null;
   online: OnlineWatcher | null;
   tray: TrayController | null;
+  updates: UpdateWatcher | null;
   demo: DemoRunner;
 }
 
@@ -38,6 +40,7 @@ export function wireAppLifecycle(running: Running, logger: Logger): void {
     event.preventDefault();
     stopping = true;
     running.online?.stop();
+    running.updates?.stop();
     globalShortcut.unregisterAll();
     void Promise.allSettled([engine.stop(), running.demo.stop()]).then((results) => {
       for (const result of results) if (result.status === 'rejected') logger.error('stopping failed', { error: errorText(result.reason) });

@@ -1,10 +1,13 @@
 /** The tray icon and its menu's actions: each one shows the popover, asks the engine, or quits. */
-import { app, clipboard } from 'electron';
+import { release } from 'node:os';
+import { app, clipboard, shell } from 'electron';
 import type { AppService } from '../../core/app/AppService.ts';
 import type { Logger } from '../../core/app/ports.ts';
 import { inBackground } from '../background.ts';
 import { MAX_CLIPBOARD_SCAN } from '../commandHandlers.ts';
+import { diagnosticsText } from '../diagnostics.ts';
 import type { PopoverWindow } from '../popoverWindow.ts';
+import { updateStatusText, type UpdateWatcher } from '../updates.ts';
 import { TrayController } from '../trayController.ts';
 import { trayIconDirectory } from '../trayIcon.ts';
 import type { TrayMenuActions } from '../trayMenu.ts';
@@ -15,7 +18,23 @@ export interface TrayWiring {
   /** The engine is made after the tray (it renders into it): null until then. */
   engine: () => AppService | null;
   openLink: (url: string) => void;
+  logFolder: string;
+  updates: UpdateWatcher;
   logger: Logger;
+}
+
+function copyDiagnostics(engine: AppService, deps: TrayWiring): void {
+  clipboard.writeText(
+    diagnosticsText({
+      appVersion: app.getVersion(),
+      electronVersion: process.versions.electron ?? 'unknown',
+      os: { platform: deps.platform, release: release(), arch: process.arch },
+      session: process.env['XDG_SESSION_TYPE'] ?? null,
+      packaged: app.isPackaged,
+      snapshot: engine.getState(),
+      update: updateStatusText(deps.updates.status()),
+    }),
+  );
 }
 
 export function showTask(popover: PopoverWindow, taskId: number | null): void {
@@ -45,6 +64,15 @@ export function trayMenuActions(deps: TrayWiring): TrayMenuActions {
       if (running) deps.openLink(running.chamelioHomeUrl());
     },
     openSettings: () => popover.show({ view: 'settings' }),
+    openLogFolder: () =>
+      inBackground('opening the log folder', shell.openPath(deps.logFolder).then((problem) => {
+        if (problem !== '') logger.warn('the log folder did not open', { problem });
+      }), logger),
+    copyDiagnostics: () => {
+      const running = engine();
+      if (running) copyDiagnostics(running, deps);
+    },
+    restartToUpdate: () => deps.updates.restartToUpdate(),
     quit: () => app.quit(),
   };
 }
@@ -56,5 +84,6 @@ export function createTray(deps: TrayWiring): TrayController {
     actions: trayMenuActions(deps),
     now: () => Date.now(),
     onClick: () => deps.popover.toggle(),
+    updateReady: () => deps.updates.status().ready !== null,
   });
 }

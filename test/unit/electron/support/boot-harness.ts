@@ -13,7 +13,7 @@
  *        app.commandLine), BOOT_ASSETS.
  */
 import { registerHooks } from 'node:module';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makeTask } from '../../../support/makeTask.ts';
@@ -24,9 +24,11 @@ const platform = (process.env['BOOT_PLATFORM'] ?? 'linux') as NodeJS.Platform;
 Object.defineProperty(process, 'platform', { value: platform, configurable: true, enumerable: true });
 
 const standInUrl = new URL('./electron-stand-in.ts', import.meta.url).href;
+const updaterStandInUrl = new URL('./electron-updater-stand-in.ts', import.meta.url).href;
 registerHooks({
   resolve(specifier, context, nextResolve) {
     if (specifier === 'electron') return { url: standInUrl, shortCircuit: true };
+    if (specifier === 'electron-updater') return { url: updaterStandInUrl, shortCircuit: true };
     return nextResolve(specifier, context);
   },
 });
@@ -38,7 +40,8 @@ const s = standIn as StandIn;
 const [mainPath, reportPath] = process.argv.slice(2) as [string, string];
 const scenario = process.env['BOOT_SCENARIO'] ?? 'primary';
 const userData = process.env['BOOT_USER_DATA'] as string;
-const TEST_KEY = 'ca_bootTestKey1234567890abcdef';
+// Short but valid: the old Electron mask let keys this short through.
+const TEST_KEY = 'ca_abcdefg';
 
 s.settings.platform = platform;
 s.settings.isPackaged = process.env['BOOT_PACKAGED'] !== '0';
@@ -294,6 +297,32 @@ report['trayAfterPolls'] = { tooltip: tray?.tooltip ?? null, summary: trayMenuNo
   win?.hide();
 }
 
+// ── updates: checked at launch where the package can update itself; "Restart to update" once downloaded
+{
+  const updater = ((await import(updaterStandInUrl)) as typeof import('./electron-updater-stand-in.ts')).autoUpdater;
+  const offered = (): boolean => trayMenuNow().some((i) => i.id === 'restart-to-update');
+  const checked = await waitFor('an update check', () => updater.calls.includes('checkForUpdates'), platform === 'linux' ? 200 : 30_000);
+  if (!checked) errors.pop(); // Linux here is the deb, which must not check: not an error of the boot.
+  const offeredBefore = offered();
+  if (checked) updater.emit('update-downloaded', { version: '0.2.0' });
+  const offeredAfter = offered();
+  trayMenuNow().find((i) => i.id === 'restart-to-update')?.click?.();
+  report['updates'] = { checked, autoDownload: updater.autoDownload, offeredBefore, offeredAfter, calls: [...updater.calls] };
+}
+
+// ── Troubleshooting: the log folder, the diagnostics (no key, no task title)
+{
+  const trouble = trayMenuNow().find((i) => i.id === 'troubleshooting')?.submenu ?? [];
+  trouble.find((i) => i.id === 'open-log-folder')?.click?.();
+  trouble.find((i) => i.id === 'copy-diagnostics')?.click?.();
+  await new Promise((r) => setImmediate(r));
+  report['troubleshooting'] = {
+    items: trouble.map((i) => i.label),
+    openedPath: s.recording.calls.find((c) => c.api === 'shell.openPath')?.args[0] ?? null,
+    diagnostics: s.clipboard.written.at(-1) ?? null,
+  };
+}
+
 // ── shell integration ─────────────────────────────────────────────────────────────────────────────
 const visibleBefore = win?.isVisible() ?? null;
 s.app.emit('second-instance', {}, [], process.cwd());
@@ -336,6 +365,22 @@ report['quit'] = {
   windowDestroyed: win?.isDestroyed() ?? null,
   trayDestroyed: s.recording.calls.some((c) => c.api === 'Tray.destroy'),
   shortcutsAfterQuit: [...s.registeredShortcuts.keys()],
+};
+
+// ── the log file: a failure that quotes the key is logged, masked
+// Thrown for real: main's uncaughtException listener must log it (masked) and keep the process alive.
+setImmediate(() => {
+  throw new Error(`request with ${TEST_KEY} failed`);
+});
+await new Promise((r) => setTimeout(r, 50));
+const logFile = path.join(userData, 'logs', 'main.log');
+const logText = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+report['logFile'] = {
+  exists: existsSync(logFile),
+  lines: logText.split('\n').filter(Boolean).length,
+  containsKey: logText.includes(TEST_KEY) || logText.includes(TEST_KEY.slice(3)),
+  hasReady: logText.includes('ready'),
+  hasUncaught: /uncaught exception.*\[redacted\]/.test(logText),
 };
 
 finish();

@@ -135,6 +135,9 @@ class StandInApp extends EventEmitter {
   getPath(name: string): string {
     record('app.getPath', name);
     if (name === 'userData') return settings.userData;
+    // electron.d.ts, setAppLogsPath: the default is "inside the `userData` directory on _Linux_ and
+    // _Windows_" (and ~/Library/Logs/<name> on macOS, which a test machine must not write to).
+    if (name === 'logs') return `${settings.userData}/logs`;
     return settings.userData;
   }
   getVersion(): string {
@@ -551,7 +554,9 @@ export const shell = {
     record('shell.openExternal', url);
     opened.push(url);
   },
-  async openPath(): Promise<string> {
+  /** electron.d.ts: "Resolves with a string containing the error message corresponding to the failure if a failure occurred, otherwise ''." */
+  async openPath(path: string): Promise<string> {
+    record('shell.openPath', path);
     return '';
   },
 };
@@ -569,8 +574,13 @@ export const dialog = {
 };
 
 export const clipboard = {
+  written: [] as string[],
   async readText(): Promise<string> {
     return settings.clipboardText;
+  },
+  writeText(text: string): void {
+    record('clipboard.writeText');
+    clipboard.written.push(text);
   },
 };
 
