@@ -9,6 +9,7 @@ import type { PersistedState } from '../../src-main/core/app/PersistedState.ts';
 import { SCHEMA_VERSION } from '../../src-main/core/app/PersistedState.ts';
 import { DEFAULT_SETTINGS } from '../../src-main/core/app/Settings.ts';
 import { expect, test } from './support/fixtures.ts';
+import type { PageGlobals } from './support/pageGlobals.ts';
 import { PreviewProcess } from './support/PreviewProcess.ts';
 import { task } from './support/tasks.ts';
 
@@ -44,7 +45,7 @@ test('2,000 pinned tasks: a bounded DOM, counted groups, and the last task reach
   try {
     await page.goto(preview.url);
     // An earlier test's task URL on the clipboard would bring the offer up under the list mid-test.
-    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.evaluate(() => (globalThis as unknown as PageGlobals).navigator.clipboard.writeText(''));
     await page.reload();
     const list = page.getByRole('listbox', { name: 'Pinned tasks' });
     const options = list.getByRole('option');
