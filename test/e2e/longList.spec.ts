@@ -1,5 +1,6 @@
 /**
- * 2,000 pinned tasks: the list holds about a screenful of rows in the DOM, its group headers count
+ * As many pinned tasks as the engine allows (MAX_PINS, 1,000; the issue asked for 2,000, above the
+ * limit the engine and store agreed on since): the list holds about a screenful of rows in the DOM, its group headers count
  * the whole groups, and the last task can be reached by keyboard and by scrolling, and opened.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -7,15 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PersistedState } from '../../src-main/core/app/PersistedState.ts';
 import { SCHEMA_VERSION } from '../../src-main/core/app/PersistedState.ts';
+import { MAX_PINS } from '../../src-main/core/app/PinList.ts';
 import { DEFAULT_SETTINGS } from '../../src-main/core/app/Settings.ts';
 import { expect, test } from './support/fixtures.ts';
 import type { PageGlobals } from './support/pageGlobals.ts';
 import { PreviewProcess } from './support/PreviewProcess.ts';
 import { task } from './support/tasks.ts';
 
-const COUNT = 2_000;
+const COUNT = MAX_PINS;
 /** The last 300 are completed: the Finished group, at the end. Every tenth other one has an unseen change. */
-const FINISHED_FROM = 1_701;
+const FINISHED_FROM = COUNT - 299;
 
 function stateWithManyTasks(apiBaseUrl: string): PersistedState {
   return {
@@ -37,7 +39,7 @@ function stateWithManyTasks(apiBaseUrl: string): PersistedState {
   };
 }
 
-test('2,000 pinned tasks: a bounded DOM, counted groups, and the last task reached and opened', async ({ page, sim }) => {
+test('the most pinned tasks the engine keeps: a bounded DOM, counted groups, and the last task reached and opened', async ({ page, sim }) => {
   // No key: the engine shows what it kept and polls nothing, so the list holds still.
   const dataDir = await mkdtemp(join(tmpdir(), 'chamelio-long-'));
   await writeFile(join(dataDir, 'state.json'), JSON.stringify(stateWithManyTasks(sim.url)));
@@ -53,20 +55,20 @@ test('2,000 pinned tasks: a bounded DOM, counted groups, and the last task reach
     expect(await options.count()).toBeLessThan(60);
 
     // Headers count the whole group (not what happens to be drawn) and are not options.
-    await expect(list.locator('.group').first()).toHaveText('Changed 170');
+    await expect(list.locator('.group').first()).toHaveText(`Changed ${(FINISHED_FROM - 1 - ((FINISHED_FROM - 1) % 10)) / 10}`);
     await expect(list.getByRole('option', { name: /^Changed/ })).toHaveCount(0);
 
     // Keyboard: End reaches the last task, which is drawn, selected and in view; Enter opens it.
     await list.focus();
     await page.keyboard.press('End');
-    const last = list.getByRole('option', { name: /Long list task 2000/ });
+    const last = list.getByRole('option', { name: new RegExp(`Long list task ${COUNT}\\b`) });
     await expect(last).toHaveAttribute('aria-selected', 'true');
     await expect(last).toHaveAttribute('aria-posinset', String(COUNT));
     await expect(last).toBeInViewport();
-    await expect(list).toHaveAttribute('aria-activedescendant', 'task-2000');
+    await expect(list).toHaveAttribute('aria-activedescendant', `task-${COUNT}`);
     expect(await options.count()).toBeLessThan(60);
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 2, name: 'Long list task 2000' })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 2, name: `Long list task ${COUNT}` })).toBeFocused();
 
     // Back: the list has focus again with the same task selected and drawn, far down the list.
     await page.keyboard.press('Escape');
@@ -81,7 +83,7 @@ test('2,000 pinned tasks: a bounded DOM, counted groups, and the last task reach
     await page.locator('main').evaluate((main) => main.scrollTo({ top: main.scrollHeight }));
     await expect(last).toBeInViewport();
     await last.click();
-    await expect(page.getByRole('heading', { level: 2, name: 'Long list task 2000' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: `Long list task ${COUNT}` })).toBeVisible();
   } finally {
     await preview.stop();
     await rm(dataDir, { recursive: true, force: true });
