@@ -38,6 +38,7 @@ export async function readBody(response: Response, limit: number, signal: AbortS
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
+  if (chunks.length === 1) return { ok: true, bytes: chunks[0]! }; // the usual answer: no copy
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
