@@ -9,9 +9,7 @@
  * own cost. `node bench/cpu.ts` prints them.
  */
 import { ChangeRecorder } from '../src-main/core/app/ChangeRecorder.ts';
-import { emptyState } from '../src-main/core/app/loadPersistedState.ts';
-import { DEFAULT_SETTINGS } from '../src-main/core/app/Settings.ts';
-import type { LivePin } from '../src-main/core/app/summarize.ts';
+import type { LivePin } from '../src-main/core/app/LivePin.ts';
 import { ChamelioClient } from '../src-main/core/chamelio/ChamelioClient.ts';
 import type { Task, TaskVariable } from '../src-main/core/chamelio/Task.ts';
 import { cpuMicros, fmtSpread, spread, type Spread } from './stats.ts';
@@ -59,33 +57,17 @@ async function readAll(response: Response): Promise<Uint8Array[]> {
   }
 }
 
-/** The recorder with nothing around it: no timer ever fires, nothing is written or shown. */
-function quietRecorder(): ChangeRecorder {
-  return new ChangeRecorder({
-    clock: { now: () => 0, setTimeout: () => 0, clearTimeout: () => {} },
-    notifier: { show() {} },
-    logger: { info() {}, warn() {}, error() {} },
-    persistence: { load: async () => null, save: async () => {} },
-    random: () => 0.5,
-    isPinned: () => true,
-    isUnseen: () => false,
-    persistedState: () => emptyState(),
-    canPersist: () => false,
-    notificationContext: () => ({ settings: DEFAULT_SETTINGS, now: 0, pausedUntil: null }),
-  });
-}
-
 export async function measurePollCpu(rounds = 9, perRound = 300): Promise<PollCpu> {
   const bodies = [1, 2].map((v) => new TextEncoder().encode(JSON.stringify({ task: bigTask(v) })));
   let body = bodies[0]!;
   const fetch = async (): Promise<Response> => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
   const client = new ChamelioClient({ fetch, baseUrl: 'https://platform.chamelio.ai', getApiKey: () => 'ca_benchmark', now: () => 0 });
-  const recorder = quietRecorder();
+  const recorder = new ChangeRecorder({ clock: { now: () => 0, setTimeout: () => 0, clearTimeout: () => {} }, random: () => 0.5 });
   const pin = { id: 1, pinnedAt: 0, snapshot: null, unseen: false, unavailable: false, lastCheckedAt: null, lastError: null } as LivePin;
   const poll = async (): Promise<void> => {
     const result = await client.getTask(1);
     if (!result.ok) throw new Error(result.error.kind);
-    recorder.recordFetched(pin, result.value);
+    Object.assign(pin, recorder.fetched(pin, result.value, 'me@example.com').update);
   };
   const read = () => fetch().then(readAll);
   const readParse = async () => {
@@ -117,7 +99,6 @@ export async function measurePollCpu(rounds = 9, perRound = 300): Promise<PollCp
       sum.changed += await block(changedPoll);
     }
     for (const k of ['read', 'readParse', 'unchanged', 'changed'] as const) rows[k].push(sum[k] / (blocks * BLOCK));
-    recorder.reset([]); // the changes it kept for notifying, which never goes out here
   }
   return {
     bodyBytes: bodies[0]!.byteLength,

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { CYCLE_MS } from '../src-main/core/app/ChangeRecorder.ts';
+import { CYCLE_MS } from '../src-main/core/app/NotificationOutbox.ts';
 import { TERMINAL_FACTOR } from '../src-main/core/tasks/TaskMonitor.ts';
 import { measurePollCpu } from './cpu.ts';
 import { measureIdleWrites } from './idleWrites.ts';
