@@ -161,3 +161,4 @@ change more than others, or fewer finished tasks to skip.
 `;
 writeFileSync(join(import.meta.dirname, '../docs/BENCHMARKS.md'), doc);
 console.log(`\n${targets.join('\n')}\n\n${latencyTable.join('\n')}\n\nWritten to docs/BENCHMARKS.md (${seconds} s)`);
+(await import('./parser.ts')).printHostileInput();

@@ -1,0 +1,63 @@
+/**
+ * The hostile-input costs, measured (never asserted): parseTaskRefs on 1 MB of each shape that was
+ * once quadratic or could be (target ≤ 50 ms each), and building the view of a task table at the
+ * largest size the popover shows, from a 200,000-row answer (target ≤ 100 ms). Node only: the
+ * table figure is the view model (variables.ts) the component renders, not a Chromium layout.
+ *
+ * `node bench/parser.ts` prints the numbers; bench/run.ts calls measureHostileInput().
+ */
+import { parseTaskRefs } from '../src-main/core/tasks/parseTaskRefs.ts';
+import { viewVariable } from '../src-renderer/lib/variables.ts';
+
+const MB = 1_000_000;
+const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
+
+/** The shapes: the two quadratic ones of issue 13 first, then the ones the fuzzing tried hardest. */
+export const PARSER_SHAPES: Record<string, string> = {
+  'a…a with 1 MB of dots': `a${'.'.repeat(MB)}a`,
+  'a…a with 1 MB of ellipses': `a${'…'.repeat(MB)}a`,
+  'commas in a query': `https://app.chamelio.ai/?${fill(',1')}`,
+  'glued foreign links': fill('https://evil.com/workflows/tasks/1,'),
+  'host-like runs': fill('a.'),
+  'scheme-like runs': fill('ab:'),
+  'Markdown link openers': fill('[a]('),
+  'unmatched brackets': `https://a.bc/${')'.repeat(MB)}`,
+};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function time(run: () => void, runs = 5): number {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    run();
+    ms.push(performance.now() - started);
+  }
+  return median(ms);
+}
+
+export interface HostileInputNumbers {
+  parser: { shape: string; ms: number }[];
+  tableRows: number;
+  tableViewMs: number;
+}
+
+export function measureHostileInput(): HostileInputNumbers {
+  const parser = Object.entries(PARSER_SHAPES).map(([shape, text]) => ({ shape, ms: time(() => parseTaskRefs(text)) }));
+  const rows = Array.from({ length: 200_000 }, (_, i) => ({ [`key_${i % 5000}`]: i, name: `Row ${i}` }));
+  const tableViewMs = time(() => viewVariable('dynamic_table', rows));
+  return { parser, tableRows: rows.length, tableViewMs };
+}
+
+/** Prints the numbers beside their targets (bench/run.ts calls this after its own table). */
+export function printHostileInput(): void {
+  const numbers = measureHostileInput();
+  console.log('\nHostile input (Node):');
+  for (const { shape, ms } of numbers.parser) console.log(`  parseTaskRefs, 1 MB of ${shape}: ${ms.toFixed(1)} ms (≤ 50 ms)`);
+  console.log(`  table view of a ${numbers.tableRows.toLocaleString('en')}-row answer, at the largest size shown: ${numbers.tableViewMs.toFixed(1)} ms (≤ 100 ms)`);
+}
+
+if (import.meta.main) printHostileInput();
