@@ -1,13 +1,11 @@
 /**
  * The hostile-input costs, measured (never asserted): parseTaskRefs on 1 MB of each shape that was
- * once quadratic or could be (target ≤ 50 ms each), and building the view of a task table at the
- * largest size the popover shows, from a 200,000-row answer (target ≤ 100 ms). Node only: the
- * table figure is the view model (variables.ts) the component renders, not a Chromium layout.
+ * once quadratic or could be (target ≤ 50 ms each). The table-render figure is not here: bench may
+ * not import the renderer (the layering table), so it belongs in bench/renderer.ts.
  *
  * `node bench/parser.ts` prints the numbers; bench/run.ts calls measureHostileInput().
  */
 import { parseTaskRefs } from '../src-main/core/tasks/parseTaskRefs.ts';
-import { viewVariable } from '../src-renderer/lib/variables.ts';
 
 const MB = 1_000_000;
 const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
@@ -41,15 +39,11 @@ function time(run: () => void, runs = 5): number {
 
 export interface HostileInputNumbers {
   parser: { shape: string; ms: number }[];
-  tableRows: number;
-  tableViewMs: number;
 }
 
 export function measureHostileInput(): HostileInputNumbers {
   const parser = Object.entries(PARSER_SHAPES).map(([shape, text]) => ({ shape, ms: time(() => parseTaskRefs(text)) }));
-  const rows = Array.from({ length: 200_000 }, (_, i) => ({ [`key_${i % 5000}`]: i, name: `Row ${i}` }));
-  const tableViewMs = time(() => viewVariable('dynamic_table', rows));
-  return { parser, tableRows: rows.length, tableViewMs };
+  return { parser };
 }
 
 /** Prints the numbers beside their targets (bench/run.ts calls this after its own table). */
@@ -57,7 +51,6 @@ export function printHostileInput(): void {
   const numbers = measureHostileInput();
   console.log('\nHostile input (Node):');
   for (const { shape, ms } of numbers.parser) console.log(`  parseTaskRefs, 1 MB of ${shape}: ${ms.toFixed(1)} ms (≤ 50 ms)`);
-  console.log(`  table view of a ${numbers.tableRows.toLocaleString('en')}-row answer, at the largest size shown: ${numbers.tableViewMs.toFixed(1)} ms (≤ 100 ms)`);
 }
 
 if (import.meta.main) printHostileInput();
