@@ -6,6 +6,7 @@
  */
 import type { Logger, Notifier } from '../core/app/ports.ts';
 import type { NotificationActionId, NotificationActivation, PlannedNotification } from '../core/notify/PlannedNotification.ts';
+import { truncate } from '../core/base/truncate.ts';
 import { toastXml, parseToastArguments } from './windowsToast.ts';
 
 export const MAX_TITLE_LENGTH = 120;
@@ -15,9 +16,6 @@ export function escapeNotificationMarkup(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function cap(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 export interface NotificationContent {
   title: string;
@@ -26,9 +24,9 @@ export interface NotificationContent {
 }
 
 export function notificationContent(planned: PlannedNotification, platform: NodeJS.Platform): NotificationContent {
-  const body = cap(planned.body, MAX_BODY_LENGTH);
+  const body = truncate(planned.body, MAX_BODY_LENGTH);
   return {
-    title: cap(planned.title, MAX_TITLE_LENGTH),
+    title: truncate(planned.title, MAX_TITLE_LENGTH),
     body: platform === 'linux' ? escapeNotificationMarkup(body) : body,
     // libnotify's default urgency differs between docs and code: always say it.
     urgency: planned.assignedToYou ? 'critical' : 'normal',

@@ -7,6 +7,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { TrayMenuTask, TrayState } from '../core/app/TrayState.ts';
 import { defaultFormatTime, traySummary } from './traySummary.ts';
+import { truncate } from '../core/base/truncate.ts';
 
 export interface TrayMenuActions {
   /** Shows the popover on that task, or on the list for null. */
@@ -56,8 +57,7 @@ export function nextLocalMorning(now: number, hour = MORNING_HOUR): number {
  */
 export function menuLabel(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  const short = oneLine.length > MAX_LABEL_LENGTH ? `${oneLine.slice(0, MAX_LABEL_LENGTH - 1)}…` : oneLine;
-  return short.replace(/&/g, '&&');
+  return truncate(oneLine, MAX_LABEL_LENGTH).replace(/&/g, '&&');
 }
 
 function taskItem(task: TrayMenuTask, actions: TrayMenuActions): MenuItemConstructorOptions {

@@ -4,6 +4,7 @@ import type { TaskChange } from '../tasks/TaskChange.ts';
 import { describeChange, isUserEmail } from './describeChange.ts';
 import type { PlannedNotification } from './PlannedNotification.ts';
 import { displayTitle } from '../tasks/displayTitle.ts';
+import { truncate } from '../base/truncate.ts';
 
 export interface TaskChangeSet {
   task: Task;
@@ -103,7 +104,7 @@ function single(task: Task, changes: TaskChange[], userEmail: string, now: numbe
 
 function summary(singles: PlannedNotification[], now: number): PlannedNotification {
   const forYou = singles.filter((n) => n.assignedToYou).length;
-  const named = singles.slice(0, SUMMARY_TITLES).map((n) => shorten(n.title)).join(', ');
+  const named = singles.slice(0, SUMMARY_TITLES).map((n) => truncate(n.title, SUMMARY_TITLE_LENGTH)).join(', ');
   const more = singles.length - SUMMARY_TITLES;
   return {
     id: `summary-${now}`,
@@ -119,13 +120,6 @@ export function taskTitle(task: Pick<Task, 'task_id' | 'task_title'>): string {
   return displayTitle(task.task_id, task.task_title);
 }
 
-function shorten(title: string): string {
-  if (title.length <= SUMMARY_TITLE_LENGTH) return title;
-  let cut = SUMMARY_TITLE_LENGTH - 1;
-  const last = title.charCodeAt(cut - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
-  return `${title.slice(0, cut)}…`;
-}
 
 /** "HH:MM" (24-hour) → minutes since midnight; "24:00" is midnight at the end of the day. */
 function parseClockTime(text: string): number | null {
