@@ -9,20 +9,10 @@ import type { CommandHandlers, CommandName, Commands, EventName, Events } from '
 import type { Logger } from '../../core/app/ports.ts';
 import { InvalidArgumentsError, isCommandName, validateCommandArgs } from '../../contract/commandArgs.ts';
 import { serveStatic } from './serveStatic.ts';
+import { contentSecurityPolicy } from '../../core/base/contentSecurityPolicy.ts';
 
 /** As in the Electron app, except that the page talks to this host (connect-src 'self'). */
-export const PREVIEW_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+export const PREVIEW_CSP = contentSecurityPolicy("'self'");
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': PREVIEW_CSP,
