@@ -16,6 +16,7 @@ import { JsonFileStore } from '../store/JsonFileStore.ts';
 import { MemorySecretStore } from '../store/MemorySecretStore.ts';
 import type { PreviewOptions } from './parsePreviewArgs.ts';
 import type { CommandHandlers } from '../../contract/bridge.ts';
+import { engineCommandHandlers } from '../../contract/engineCommands.ts';
 import { PreviewHost } from './PreviewHost.ts';
 
 export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
@@ -70,26 +71,12 @@ export async function startPreview(
   const openExternal = (url: string): void => io.line(JSON.stringify({ event: 'open-external', url }));
 
   const handlers: CommandHandlers = {
-    getState: () => app.getState(),
-    getTaskDetail: (taskId) => app.getTaskDetail(taskId),
-    pin: (text) => app.pin(text),
-    unpin: (taskId) => app.unpin(taskId),
-    undoUnpin: () => app.undoUnpin(),
-    markSeen: (taskId) => app.markSeen(taskId),
-    refresh: () => app.refresh(),
-    setApiKey: (key, allowWeak) => app.setApiKey(key, allowWeak),
-    clearApiKey: () => app.clearApiKey(),
-    updateSettings: (patch) => app.updateSettings(patch),
-    pauseNotifications: (until) => app.pauseNotifications(until),
+    ...engineCommandHandlers(app),
     openTask: (taskId) => openExternal(app.linkFor(taskId)),
     openChamelio: () => openExternal(app.chamelioHomeUrl()),
     clipboardSuggestion: (text) => app.suggestPins(text ?? ''),
     startDemo,
     hideWindow: () => io.line(JSON.stringify({ event: 'hide-window' })),
-    getApproval: (taskId) => app.actions.getApproval(taskId),
-    decideApproval: (taskId, input) => app.actions.decideApproval(taskId, input),
-    cancelTask: (taskId) => app.actions.cancelTask(taskId),
-    getDocuments: (taskId) => app.actions.getDocuments(taskId),
     // Printed like any opened link; only a fresh https link from the document endpoint gets here.
     openDocument: (taskId, document) => app.actions.openDocumentWith(taskId, document, openExternal),
   };
