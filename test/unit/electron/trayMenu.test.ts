@@ -11,6 +11,7 @@ import {
   trayMenuStrategy,
   type TrayMenuActions,
 } from '../../../src-main/electron/trayMenu.ts';
+import { untyped } from '../../support/untyped.ts';
 
 const now = new Date(2026, 10, 30, 10, 42, 0).getTime();
 const formatTime = (ms: number) => {
@@ -61,7 +62,7 @@ const byId = (items: MenuItemConstructorOptions[], id: string): MenuItemConstruc
   }
   throw new Error(`no item ${id}`);
 };
-const click = (item: MenuItemConstructorOptions) => (item.click as unknown as () => void)();
+const click = (item: MenuItemConstructorOptions) => untyped<() => void>(item.click)();
 
 describe('buildTrayMenuTemplate', () => {
   it('has a Troubleshooting submenu: open the log folder, copy diagnostics', () => {

@@ -52,7 +52,7 @@ const ORG_INFO = { status: 200, body: { org_name: 'Boot Test Org', rate_limit_pe
 // Until the key is set for real, the API address answers with a redirect (a login page, a moved host).
 s.settings.fetchAnswers.set('/users/org-info', { redirectTo: 'https://sso.example/login' });
 // A packaged app finds its tray icons in <resources>/tray.
-(process as unknown as { resourcesPath: string }).resourcesPath = process.env['BOOT_ASSETS'] as string;
+(process as NodeJS.Process & { resourcesPath: string }).resourcesPath = process.env['BOOT_ASSETS'] as string;
 
 const report: Record<string, unknown> = { scenario, platform };
 const errors: string[] = [];
