@@ -8,6 +8,7 @@ import { demoTasks } from '../../src-main/node/simulator/demoTasks.ts';
 import { DEMO_USER_EMAIL } from '../../src-main/node/simulator/demoWorkflows.ts';
 import { FILE_HOST } from '../../src-main/node/simulator/documents.ts';
 import { expect, test } from './support/fixtures.ts';
+import type { PreviewEvent } from './support/PreviewProcess.ts';
 
 const DPO = 12353;
 const AGENCY = 12355;
@@ -93,7 +94,7 @@ test('opening a signed document opens the fresh link it got for that click, and 
   const signed = popover.documents.getByRole('list', { name: 'Signed documents' });
   await signed.getByRole('button', { name: 'NDA_Stark_Industries_mutual_signed.pdf' }).click();
   await expect(popover.documents.getByText('Opened NDA_Stark_Industries_mutual_signed.pdf.')).toBeVisible();
-  const opened = preview.events().filter((e) => e.event === 'open-external') as unknown as { url: string }[];
+  const opened = preview.events().filter((e): e is PreviewEvent & { url: string } => e.event === 'open-external' && typeof e.url === 'string');
   expect(opened).toHaveLength(1);
   expect(new URL(opened[0]!.url).host).toBe(FILE_HOST);
   expect(opened[0]!.url).toContain('X-Amz-Signature=');

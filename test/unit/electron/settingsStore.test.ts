@@ -15,7 +15,6 @@ import {
   type KeyValueStore,
   type StoreShape,
 } from '../../../src-main/electron/settingsStore.ts';
-import { untyped } from '../../support/untyped.ts';
 
 // conf is electron-store's Electron-free base class: same schema, same file, no `electron` import.
 let dir: string;
