@@ -59,6 +59,8 @@ function task(id: number, status: string, now: number): Task {
 
 export interface LatencyRow {
   tasks: number;
+  /** Pinned tasks still running: the only ones that change. */
+  running: number;
   poller: 'engine' | 'naive';
   changes: number;
   detected: number;
@@ -163,7 +165,7 @@ export async function measureLatency(taskCount: number, durationMinutes: number)
   const row = (who: 'engine' | 'naive', stats: typeof engineStats, sim: ChamelioSimulator): LatencyRow => {
     const sorted = [...latencies[who]].sort((a, b) => a - b);
     return {
-      tasks: taskCount, poller: who, changes: changeCount, detected: sorted.length,
+      tasks: taskCount, running: active.length, poller: who, changes: changeCount, detected: sorted.length,
       p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95),
       requestsPerMinute: stats.requests.filter((r) => r.at >= startedAt).length / minutes,
       maxSentInAnyMinute: maxInAnyWindow(sent[who], 60_000), maxReceivedInAnyMinute: sim.maxRequestsInAnyMinute(),

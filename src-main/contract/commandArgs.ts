@@ -84,7 +84,7 @@ const none =
   <K extends CommandName>(command: K): Validator<K> =>
   (args) => {
     arity(args, 0, command);
-    return [] as unknown as Commands[K]['args'];
+    return [] as Commands[K]['args'];
   };
 
 const byTaskId =

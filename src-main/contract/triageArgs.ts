@@ -20,7 +20,7 @@ const none =
   <K extends TriageCommand>(command: K): Validator<K> =>
   (args) => {
     arity(args, 0, command);
-    return [] as unknown as Commands[K]['args'];
+    return [] as Commands[K]['args'];
   };
 
 export const TRIAGE_ARG_VALIDATORS: { [K in TriageCommand]: Validator<K> } = {

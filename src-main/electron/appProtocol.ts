@@ -4,43 +4,15 @@
  * stay off. Pure: the file read is injected, so the traversal guard and headers are unit tested.
  */
 import path from 'node:path';
+import { contentSecurityPolicy } from '../core/base/contentSecurityPolicy.ts';
+import { contentTypeOf } from '../core/base/contentTypes.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'tray';
 export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /** All network calls happen in main, so the page may load nothing but its own files. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function mimeTypeOf(file: string): string {
-  return MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy("'none'");
 
 export type AppRequestTarget =
   | { kind: 'file'; file: string }
@@ -103,5 +75,5 @@ export async function serveAppRequest(
   } catch {
     return new Response('not found', { status: 404, headers: textHeaders });
   }
-  return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers: securityHeaders(mimeTypeOf(target.file)) });
+  return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers: securityHeaders(contentTypeOf(target.file) ?? 'application/octet-stream') });
 }

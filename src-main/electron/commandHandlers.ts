@@ -6,24 +6,15 @@
  */
 import type { CommandHandlers } from '../contract/bridge.ts';
 import type { ActionOutcome, DocumentRef } from '../contract/dto.ts';
-import { triageHandlers, type TriageHandlers } from '../contract/triageHandlers.ts';
-import type { TaskTriage } from '../core/app/TaskTriage.ts';
+import { engineCommandHandlers, type EngineCommands } from '../contract/engineCommands.ts';
 import { shortcutFailureMessage, type RebindResult } from './shortcut.ts';
 
-/** The engine methods the bridge calls (AppService has them all). */
-export type EngineCommands = Omit<
-  CommandHandlers,
-  'openTask' | 'openChamelio' | 'clipboardSuggestion' | 'startDemo' | 'hideWindow' | ActionCommand | keyof TriageHandlers
->;
-type ActionCommand = 'getApproval' | 'decideApproval' | 'cancelTask' | 'getDocuments' | 'openDocument';
-
 export interface EngineFacade extends EngineCommands {
-  triage: TaskTriage;
   suggestPins(text: string): number[];
   linkFor(taskId: number): string;
   chamelioHomeUrl(): string;
   /** Approve, reject, cancel and documents (core/app/TaskActions.ts). */
-  actions: Pick<CommandHandlers, Exclude<ActionCommand, 'openDocument'>> & {
+  actions: EngineCommands['actions'] & {
     openDocumentWith(taskId: number, document: DocumentRef, open: (url: string) => unknown): Promise<ActionOutcome>;
   };
 }
@@ -56,15 +47,7 @@ export const MAX_CLIPBOARD_SCAN = 20_000;
 
 export function createCommandHandlers(engine: EngineFacade, shell: ShellActions): CommandHandlers {
   return {
-    getState: () => engine.getState(),
-    getTaskDetail: (taskId) => engine.getTaskDetail(taskId),
-    pin: (text) => engine.pin(text),
-    unpin: (taskId) => engine.unpin(taskId),
-    undoUnpin: () => engine.undoUnpin(),
-    markSeen: (taskId) => engine.markSeen(taskId),
-    refresh: () => engine.refresh(),
-    setApiKey: (key, allowWeak) => engine.setApiKey(key, allowWeak),
-    clearApiKey: () => engine.clearApiKey(),
+    ...engineCommandHandlers(engine),
     updateSettings: async (patch) => {
       const wanted = patch.shortcut;
       const shortcut = shell.shortcut;
@@ -77,7 +60,6 @@ export function createCommandHandlers(engine: EngineFacade, shell: ShellActions)
       if (!result.ok) shortcut.apply(before);
       return result;
     },
-    pauseNotifications: (until) => engine.pauseNotifications(until),
     openTask: async (taskId) => {
       await shell.openInBrowser(engine.linkFor(taskId));
     },
@@ -87,11 +69,6 @@ export function createCommandHandlers(engine: EngineFacade, shell: ShellActions)
     clipboardSuggestion: async () => engine.suggestPins((await shell.readClipboardText()).slice(0, MAX_CLIPBOARD_SCAN)),
     startDemo: () => shell.startDemo(),
     hideWindow: () => shell.hideWindow(),
-    getApproval: (taskId) => engine.actions.getApproval(taskId),
-    decideApproval: (taskId, input) => engine.actions.decideApproval(taskId, input),
-    cancelTask: (taskId) => engine.actions.cancelTask(taskId),
-    getDocuments: (taskId) => engine.actions.getDocuments(taskId),
     openDocument: (taskId, document) => engine.actions.openDocumentWith(taskId, document, (url) => shell.openDocumentInBrowser(url)),
-    ...triageHandlers(engine.triage),
   };
 }

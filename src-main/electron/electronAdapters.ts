@@ -2,11 +2,10 @@
  * Thin adapters from Electron's APIs to the small interfaces the tested code uses. Nothing here
  * decides anything; each function only forwards.
  */
-import { Notification, globalShortcut, safeStorage, shell } from 'electron';
+import { globalShortcut, safeStorage, shell } from 'electron';
 import type { Logger } from '../core/app/ports.ts';
 import { isAllowedExternalUrl } from './externalUrl.ts';
 import type { LinuxStorageBackend } from './keyProtection.ts';
-import type { NotificationApi } from './notifier.ts';
 import type { KeyCipher } from './secretStore.ts';
 import type { ShortcutRegistrar } from './shortcut.ts';
 
@@ -23,20 +22,6 @@ export function safeStorageCipher(platform: NodeJS.Platform): KeyCipher {
     encrypt: (plain) => safeStorage.encryptString(plain),
     decrypt: (cipher) => safeStorage.decryptString(Buffer.from(cipher)),
     allowPlainText: () => safeStorage.setUsePlainTextEncryption(true),
-  };
-}
-
-export function electronNotificationApi(): NotificationApi {
-  return {
-    isSupported: () => Notification.isSupported(),
-    create: (options) =>
-      new Notification({
-        title: options.title,
-        body: options.body,
-        urgency: options.urgency,
-        silent: options.silent,
-        timeoutType: 'default',
-      }),
   };
 }
 

@@ -59,8 +59,12 @@ export class PopoverWindow {
     });
     this.window = win;
     this.loaded = false;
-    // macOS: over full-screen apps too, like the menu-bar icon that opens it.
-    if (this.deps.platform === 'darwin') win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+    // macOS: over full-screen apps too, like the menu-bar icon that opens it. Without
+    // skipTransformProcessType the call makes the agent app a foreground one for a moment (electron.d.ts:
+    // "... can bypass this transformation"), and the Dock icon LSUIElement hides flashes up.
+    if (this.deps.platform === 'darwin') {
+      win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true, skipTransformProcessType: true });
+    }
     win.on('blur', () => {
       if (!win.isVisible()) return;
       if (!shouldHideOnBlur({ now: this.deps.now(), shownAt: this.shownAt, keepOpen: this.deps.keepOpen() })) return;

@@ -53,6 +53,12 @@ export class SafeStorageSecretStore implements SecretStore {
   private current: KeyProtection | null = null;
   private optedInToWeak = false;
   private loaded = false;
+  /**
+   * Whether safeStorage has been asked anything yet. Asking is what makes KWallet or a locked GNOME
+   * keyring prompt, so it waits until there is a key record to read or a key to keep; otherwise an
+   * app started at login with no key would prompt at every login for nothing.
+   */
+  private askedCipher = false;
 
   constructor(deps: { cipher: KeyCipher; records: KeyRecordStore; logger: Logger }) {
     this.cipher = deps.cipher;
@@ -76,6 +82,7 @@ export class SafeStorageSecretStore implements SecretStore {
       this.optedInToWeak = true;
       this.cipher.allowPlainText();
     }
+    this.askedCipher = true;
     if (!this.cipher.isEncryptionAvailable()) {
       // A keyring that is locked or not started yet: keep the record, the next run may read it.
       this.logger.warn('encryption is not available now; the stored API key cannot be read this session');
@@ -95,6 +102,7 @@ export class SafeStorageSecretStore implements SecretStore {
 
   async set(key: string, options: { allowWeak: boolean }): Promise<KeyProtection> {
     if (options.allowWeak) this.optedInToWeak = true;
+    this.askedCipher = true;
     const decision = this.decide();
     let protection: KeyProtection = decision.protection;
     if (protection === 'weak') {
@@ -139,9 +147,17 @@ export class SafeStorageSecretStore implements SecretStore {
   private decide(): KeyProtectionInfo {
     return decideKeyProtection({
       platform: this.cipher.platform,
-      encryptionAvailable: this.cipher.isEncryptionAvailable(),
+      // Before safeStorage has been asked (no record, no key yet): what this machine most likely
+      // offers, judged from the Linux backend's name alone (getSelectedStorageBackend reads no keyring).
+      encryptionAvailable: this.askedCipher ? this.cipher.isEncryptionAvailable() : this.likelyAvailable(),
       backend: this.cipher.platform === 'linux' ? this.cipher.backend() : null,
       userOptedInToWeak: this.optedInToWeak,
     });
+  }
+
+  private likelyAvailable(): boolean {
+    if (this.cipher.platform !== 'linux') return true;
+    const backend = this.cipher.backend();
+    return backend !== null && backend !== 'basic_text' && backend !== 'unknown';
   }
 }

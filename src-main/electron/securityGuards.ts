@@ -11,9 +11,10 @@ import { isPermissionGranted } from './permissionPolicy.ts';
 import type { Logger } from '../core/app/ports.ts';
 
 export function guardWebContents(contents: WebContents, openExternal: (url: string) => void, logger: Logger): void {
-  contents.on('will-navigate', (event, url) => {
+  // The URL from the event itself: Electron 45 deprecates the positional `url` argument.
+  contents.on('will-navigate', (event) => {
     event.preventDefault();
-    openExternal(url);
+    openExternal(event.url);
   });
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();

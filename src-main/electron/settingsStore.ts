@@ -18,11 +18,16 @@ export interface StoreShape {
   apiKey: StoredKeyRecord | null;
 }
 
-/** electron-store (and conf, its Electron-free base) satisfy this. */
+export type StoreKey = keyof StoreShape;
+
+/**
+ * What this app asks of the file: `Store<StoreShape>` from electron-store (and `Conf<StoreShape>`,
+ * its Electron-free base, in tests) satisfy it as they are. A read is `unknown`: the file may hold
+ * anything the schema lets through, and every reader checks what it gets.
+ */
 export interface KeyValueStore {
-  get(key: string): unknown;
-  set(key: string, value: unknown): void;
-  delete(key: string): void;
+  get(key: StoreKey): unknown;
+  set<K extends StoreKey>(key: K, value: StoreShape[K]): void;
 }
 
 export const STORE_SCHEMA = {

@@ -24,8 +24,18 @@ export class TrayController implements TrayView {
   private readonly actions: TrayMenuActions;
   private readonly now: () => number;
   private readonly onClick: () => void;
+  private readonly updateReady: () => boolean;
+  private last: TrayState | null = null;
 
-  constructor(deps: { iconDir: string; platform: NodeJS.Platform; actions: TrayMenuActions; now: () => number; onClick: () => void }) {
+  constructor(deps: {
+    iconDir: string;
+    platform: NodeJS.Platform;
+    actions: TrayMenuActions;
+    now: () => number;
+    onClick: () => void;
+    updateReady?: () => boolean;
+  }) {
+    this.updateReady = deps.updateReady ?? (() => false);
     this.iconDir = deps.iconDir;
     this.platform = deps.platform;
     this.actions = deps.actions;
@@ -53,6 +63,7 @@ export class TrayController implements TrayView {
 
   render(state: TrayState): void {
     const tray = this.tray;
+    this.last = state;
     if (!tray) return;
     if (state.kind !== this.kind) {
       tray.setImage(this.image(state.kind));
@@ -63,12 +74,17 @@ export class TrayController implements TrayView {
       tray.setToolTip(tooltip);
       this.tooltip = tooltip;
     }
-    const template = buildTrayMenuTemplate(state, this.actions, { now: this.now });
+    const template = buildTrayMenuTemplate(state, this.actions, { now: this.now, updateReady: this.updateReady });
     const shape = menuSignature(template);
     if (this.menu !== null && shape === this.menuShape) return;
     this.menu = Menu.buildFromTemplate(template);
     this.menuShape = shape;
     if (trayMenuStrategy(this.platform) === 'set-context-menu') tray.setContextMenu(this.menu);
+  }
+
+  /** Builds the menu again from the last state, for what the shell changed (an update is ready). */
+  refresh(): void {
+    if (this.last) this.render(this.last);
   }
 
   /** Empty on Linux (StatusNotifierItem): the popover then opens near the pointer, or centred on Wayland. */

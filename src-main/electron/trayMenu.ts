@@ -7,6 +7,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { TrayMenuTask, TrayState } from '../core/app/TrayState.ts';
 import { defaultFormatTime, traySummary } from './traySummary.ts';
+import { truncate } from '../core/base/truncate.ts';
 
 export interface TrayMenuActions {
   /** Shows the popover on that task, or on the list for null. */
@@ -16,6 +17,10 @@ export interface TrayMenuActions {
   pauseNotifications(until: number | null): void;
   openChamelio(): void;
   openSettings(): void;
+  openLogFolder(): void;
+  copyDiagnostics(): void;
+  /** Quits and installs a downloaded update (offered only when there is one). */
+  restartToUpdate(): void;
   quit(): void;
 }
 
@@ -27,6 +32,8 @@ export interface TrayMenuOptions {
   now: () => number;
   /** "10:42"; injected so tests do not depend on the machine's locale. */
   formatTime?: (ms: number) => string;
+  /** True once an update has been downloaded (updates.ts). */
+  updateReady?: () => boolean;
 }
 
 export const MAX_MENU_TASKS = 12;
@@ -50,8 +57,7 @@ export function nextLocalMorning(now: number, hour = MORNING_HOUR): number {
  */
 export function menuLabel(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  const short = oneLine.length > MAX_LABEL_LENGTH ? `${oneLine.slice(0, MAX_LABEL_LENGTH - 1)}…` : oneLine;
-  return short.replace(/&/g, '&&');
+  return truncate(oneLine, MAX_LABEL_LENGTH).replace(/&/g, '&&');
 }
 
 function taskItem(task: TrayMenuTask, actions: TrayMenuActions): MenuItemConstructorOptions {
@@ -116,7 +122,18 @@ export function buildTrayMenuTemplate(
 
   items.push({ id: 'open-chamelio', label: 'Open Chamelio', click: () => actions.openChamelio() });
   items.push({ id: 'settings', label: 'Settings…', click: () => actions.openSettings() });
+  items.push({
+    id: 'troubleshooting',
+    label: 'Troubleshooting',
+    submenu: [
+      { id: 'open-log-folder', label: 'Open log folder', click: () => actions.openLogFolder() },
+      { id: 'copy-diagnostics', label: 'Copy diagnostics', click: () => actions.copyDiagnostics() },
+    ],
+  });
   items.push({ type: 'separator' });
+  if (options.updateReady?.() === true) {
+    items.push({ id: 'restart-to-update', label: 'Restart to update', click: () => actions.restartToUpdate() });
+  }
   items.push({ id: 'quit', label: 'Quit', click: () => actions.quit() });
   return items;
 }

@@ -4,6 +4,7 @@
  * so it is in the tooltip only: a menu rebuilt for it would close one the user has open.
  */
 import type { TrayState } from '../core/app/TrayState.ts';
+import { truncate } from '../core/base/truncate.ts';
 
 export const PRODUCT_NAME = 'Chamelio Tray';
 /** Windows cuts tray tooltips at 127 characters; keep every platform the same. */
@@ -46,5 +47,5 @@ function connectionPart(state: TrayState): string | null {
 }
 
 function fitTooltip(text: string): string {
-  return text.length <= MAX_TOOLTIP_LENGTH ? text : `${text.slice(0, MAX_TOOLTIP_LENGTH - 1)}…`;
+  return truncate(text, MAX_TOOLTIP_LENGTH);
 }

@@ -91,4 +91,27 @@ describe('TaskList', () => {
     expect(screen.queryByRole('searchbox')).toBeNull();
     expect(screen.getByText(/Nothing pinned yet/)).toBeTruthy();
   });
+
+  it('a header per non-empty group with its count, in the engine’s order; headers are not options', () => {
+    renderWithApp(TaskList, { snapshot: three });
+    const headers = [...list().querySelectorAll('.group')].map((h) => h.textContent?.replace(/\s+/g, ' ').trim());
+    expect(headers).toEqual(['Needs you 1', 'Changed 1', 'Finished 1']);
+    expect(within(list()).getAllByRole('option').every((o) => !o.classList.contains('group'))).toBe(true);
+    expect(within(list()).getAllByRole('option').map((o) => [o.getAttribute('aria-posinset'), o.getAttribute('aria-setsize')])).toEqual([
+      ['1', '3'], ['2', '3'], ['3', '3'],
+    ]);
+  });
+
+  it('holds about a screenful of rows in the DOM however many are pinned, each saying where it is in the whole', async () => {
+    const many = snapshot({ tasks: Array.from({ length: 2_000 }, (_, i) => summary(i + 1)) });
+    renderWithApp(TaskList, { snapshot: many });
+    const options = within(list()).getAllByRole('option');
+    expect(options.length).toBeLessThan(40);
+    expect(options[0]?.getAttribute('aria-setsize')).toBe('2000');
+    await fireEvent.keyDown(list(), { key: 'PageDown' });
+    const moved = Number(active()?.slice('task-'.length));
+    expect(moved).toBeGreaterThan(2);
+    expect(document.getElementById(active() ?? '')?.getAttribute('aria-posinset')).toBe(String(moved));
+  });
 });
+

@@ -16,8 +16,11 @@ export type VariableView =
   | { kind: 'chips'; items: string[] }
   | { kind: 'list'; items: string[] }
   | { kind: 'files'; names: string[] }
-  /** numeric[i]: column i holds only numbers (kept on one line, aligned to the end). */
-  | { kind: 'table'; columns: string[]; rows: string[][]; numeric: boolean[] }
+  /**
+   * numeric[i]: column i holds only numbers (kept on one line, aligned to the end). moreRows and
+   * moreColumns: what is past MAX_TABLE_ROWS / MAX_TABLE_COLUMNS, only in Chamelio.
+   */
+  | { kind: 'table'; columns: string[]; rows: string[][]; numeric: boolean[]; moreRows: number; moreColumns: boolean }
   | { kind: 'messages'; items: Message[] }
   | { kind: 'json'; text: string };
 
@@ -107,6 +110,15 @@ function files(v: unknown): VariableView | null {
   return names.every((n): n is string => n !== null) && names.length > 0 ? { kind: 'files', names } : null;
 }
 
+/** Largest table shown in the popover; the rest is counted ("N more rows in Chamelio"). */
+export const MAX_TABLE_ROWS = 100;
+export const MAX_TABLE_COLUMNS = 12;
+
+/**
+ * Rows and columns past the limits are counted, never built: a 3,000-row table whose rows each
+ * carry other keys was rendered as rows × all keys (20 s frozen), and `Math.max(...rows)` over
+ * 200,000 rows overflowed the stack.
+ */
 function table(v: unknown): VariableView | null {
   let columns: string[] | null = null;
   let rows: unknown[] | null = null;
@@ -117,18 +129,45 @@ function table(v: unknown): VariableView | null {
     if (Array.isArray(head)) columns = head.map((c) => (isDict(c) ? (firstString(c, ['label', 'name', 'id']) ?? plain(c)) : plain(c)));
   }
   if (!rows) return null;
+  const shown = rows.slice(0, MAX_TABLE_ROWS);
+  const moreRows = rows.length - shown.length;
   if (rows.every(isDict)) {
-    const keys = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
-    const raw = rows.map((r) => keys.map((k) => r[k]));
-    return { kind: 'table', columns: keys.map(keyLabel), rows: raw.map((r) => r.map(plain)), numeric: numericColumns(raw, keys.length) };
+    const keys = columns ?? firstKeys(shown as Dict[]);
+    const raw = shown.map((r) => keys.slice(0, MAX_TABLE_COLUMNS).map((k) => (r as Dict)[k]));
+    return tableView(keys.map(keyLabel), raw, moreRows, keys.length);
   }
   if (rows.every(Array.isArray)) {
-    const width = Math.max(columns?.length ?? 0, ...rows.map((r) => r.length));
-    const cols = columns ?? Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
-    const raw = rows.map((r) => cols.map((_, i) => (r as unknown[])[i]));
-    return { kind: 'table', columns: cols, rows: raw.map((r) => r.map(plain)), numeric: numericColumns(raw, cols.length) };
+    let width = columns?.length ?? 0;
+    for (const r of shown as unknown[][]) width = Math.max(width, r.length);
+    const cols = columns ?? Array.from({ length: Math.min(width, MAX_TABLE_COLUMNS + 1) }, (_, i) => `Column ${i + 1}`);
+    const raw = shown.map((r) => cols.slice(0, MAX_TABLE_COLUMNS).map((_, i) => (r as unknown[])[i]));
+    return tableView(cols, raw, moreRows, width);
   }
   return null;
+}
+
+/** The rows' keys in order of first appearance, up to one past the column limit (to know there are more). */
+function firstKeys(rows: Dict[]): string[] {
+  const keys = new Set<string>();
+  for (const row of rows) {
+    for (const key of Object.keys(row)) {
+      keys.add(key);
+      if (keys.size > MAX_TABLE_COLUMNS) return [...keys];
+    }
+  }
+  return [...keys];
+}
+
+function tableView(labels: string[], raw: unknown[][], moreRows: number, width: number): VariableView {
+  const shown = labels.slice(0, MAX_TABLE_COLUMNS);
+  return {
+    kind: 'table',
+    columns: shown,
+    rows: raw.map((r) => r.map(plain)),
+    numeric: numericColumns(raw, shown.length),
+    moreRows,
+    moreColumns: width > shown.length,
+  };
 }
 
 /** A column is numeric when it has a number and nothing but numbers (blanks aside). */

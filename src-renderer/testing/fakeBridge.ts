@@ -26,6 +26,8 @@ export function fakeBridge(answers: Answers = {}, state: AppSnapshot = defaultSn
     clipboardSuggestion: () => [],
     setApiKey: () => ({ ok: true, org: { name: 'Acme Corporation', rateLimitPerMinute: 120 }, protection: 'os' }),
     updateSettings: () => ({ ok: true, settings: state.settings }),
+    getApproval: () => ({ ok: false, kind: 'conflict', message: 'Task is not awaiting approval' }),
+    getDocuments: () => ({ signed: [], files: [], moreInChamelio: 0, step: null, problems: [] }),
   };
   const table: Answers = { ...defaults, ...answers };
   const calls: [CommandName, unknown[]][] = [];

@@ -16,7 +16,7 @@ test.describe('with a key', () => {
     const selected = popover.taskList.locator('[aria-selected="true"]');
 
     // The keys are described to assistive tech; nothing is selected while the list has no focus.
-    await expect(popover.taskList).toHaveAccessibleDescription('↑↓ move · Enter opens · Delete unpins · Esc hides');
+    await expect(popover.taskList).toHaveAccessibleDescription('↑↓ PgUp PgDn move · Enter opens · Delete unpins · Esc hides');
     await popover.pinBox.focus();
     await expect(selected).toHaveCount(0);
     await popover.taskList.focus();

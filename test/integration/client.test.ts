@@ -9,6 +9,7 @@ import type { Task } from '../../src-main/core/chamelio/Task.ts';
 import { ChamelioSimulator } from '../../src-main/node/simulator/ChamelioSimulator.ts';
 import { demoTasks } from '../../src-main/node/simulator/demoTasks.ts';
 import type { KeyRefusal, SimulatedFault } from '../../src-main/node/simulator/faults.ts';
+import { untyped } from '../support/untyped.ts';
 
 const T0 = Date.UTC(2026, 10, 30, 9, 0, 0);
 const ID = 12345;
@@ -164,7 +165,7 @@ describe('client and simulator: what real servers also do', () => {
   });
 
   it('refuses a task that does not match the documented shape, naming the field', async () => {
-    sim.setTask({ ...demoTasks(T0)[0]!, task_id: 7, workflow_version: 'three' } as unknown as Task);
+    sim.setTask(untyped<Task>({ ...demoTasks(T0)[0]!, task_id: 7, workflow_version: 'three' }));
     expect(errorOf(await client().getTask(7))).toEqual({
       kind: 'bad-response',
       message: 'unexpected response shape: task.workflow_version: expected integer, got string',

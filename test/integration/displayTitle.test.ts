@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildTrayMenuTemplate, type TrayMenuActions } from '../../src-main/electron/trayMenu.ts';
 import { makeTask } from '../support/makeTask.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
+import { untyped } from '../support/untyped.ts';
 
 let h: Harness;
 afterEach(async () => {
@@ -15,9 +16,9 @@ afterEach(async () => {
 const ID = 7;
 
 function trayMenuLabels(): string[] {
-  const actions = Object.fromEntries(
+  const actions = untyped<TrayMenuActions>(Object.fromEntries(
     ['focusTask', 'pinFromClipboard', 'refresh', 'pauseNotifications', 'openChamelio', 'openSettings', 'quit'].map((name) => [name, vi.fn()]),
-  ) as unknown as TrayMenuActions;
+  ));
   const template = buildTrayMenuTemplate(h.app.trayState(), actions, { now: () => h.clock.now() });
   return template.filter((item) => item.id?.startsWith('task-')).map((item) => item.label ?? '');
 }

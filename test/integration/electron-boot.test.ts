@@ -69,7 +69,7 @@ async function boot(scenario: string, options: BootOptions = {}): Promise<Report
       BOOT_ASSETS: path.join(root, 'assets'),
       ...options.env,
     },
-    timeout: 30_000,
+    timeout: 120_000,
   });
   return JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
 }
@@ -108,7 +108,7 @@ beforeAll(async () => {
     boot('xwayland', { env: { XDG_SESSION_TYPE: 'wayland' }, switches: { 'ozone-platform': 'x11' } }),
     boot('unsandboxed', { switches: { 'no-sandbox': '' }, env: { APPIMAGE: '/home/u/Applications/chamelio-tray-0.1.0-x86_64.AppImage' } }),
   ]);
-}, 180_000);
+}, 400_000);
 
 afterAll(() => {
   if (work && existsSync(work)) rmSync(work, { recursive: true, force: true });
@@ -195,6 +195,8 @@ describe('booting the main process', () => {
     for (const request of after) {
       expect(request.headerNames).toContain('x-api-key');
       expect(request.redirect).toBe('manual');
+      // Past Chromium's HTTP cache and the session's cookie jar, with the client's timeout attached.
+      expect(request).toMatchObject({ cache: 'no-store', credentials: 'omit', hasSignal: true });
     }
   });
 
@@ -250,7 +252,7 @@ describe('booting the main process', () => {
       willAttachWebviewPrevented: true,
       windowOpenForeign: { action: 'deny' },
       windowOpenChamelio: { action: 'deny' },
-      openedExternally: ['https://app.chamelio.ai/workflows/tasks/7'],
+      openedExternally: ['https://app.chamelio.ai/workflows/tasks/8', 'https://app.chamelio.ai/workflows/tasks/7'],
       permissions: {
         notifications: false,
         media: false,
@@ -289,6 +291,10 @@ describe('booting the main process', () => {
     expect(after.summary).not.toMatch(/checked/);
   });
 
+  it('shows the popover by itself on a first launch (no key, no pins), so the app never looks dead', () => {
+    for (const report of [primary, windows, mac]) expect(report['shownOnFirstLaunch']).toBe(true);
+  });
+
   it('shows the popover for a second launch, the tray menu and hides it on hideWindow', () => {
     expect(primary['secondInstanceShowsPopover']).toMatchObject({ before: false, after: true });
     expect(primary['traySettingsItemShows']).toEqual([{ view: 'settings' }]);
@@ -317,6 +323,68 @@ describe('booting the main process', () => {
   it('quits for real: the popover lets itself be closed, the engine stops first, the shortcut is let go', () => {
     // The stand-in cancels the quit, as Electron does, if a window prevents its close.
     expect(primary['quit']).toEqual({ quitEmitted: true, windowDestroyed: true, trayDestroyed: true, shortcutsAfterQuit: [] });
+  });
+});
+
+describe('the log file', () => {
+  it('is written in the platform log folder through a whole session, and holds no key, not even a short one', () => {
+    for (const report of [primary, windows, mac]) {
+      expect(report['logFile']).toEqual({ exists: true, lines: expect.any(Number), containsKey: false, hasReady: true, hasUncaught: true });
+    }
+  });
+});
+
+describe('Troubleshooting', () => {
+  it('opens the log folder and copies diagnostics without the key or a task title', () => {
+    const t = primary['troubleshooting'] as { items: string[]; openedPath: string; diagnostics: string };
+    expect(t.items).toEqual(['Open log folder', 'Copy diagnostics']);
+    expect(t.openedPath).toMatch(/userdata-primary-.*\/logs$/);
+    expect(t.diagnostics).toMatch(/^Chamelio Tray 0\.1\.0\nElectron /);
+    expect(t.diagnostics).toContain('Pinned tasks: 1');
+    expect(t.diagnostics).toContain('API key: set, kept in the OS keychain');
+    expect(t.diagnostics).toContain('Updates: by the system package manager');
+    expect(t.diagnostics).not.toContain('ca_abcdefg');
+    expect(t.diagnostics).not.toContain('Vendor Contract Review');
+  });
+});
+
+describe('updates', () => {
+  it('are checked at launch on Windows and macOS, downloaded by themselves, and offered as "Restart to update"', () => {
+    for (const report of [windows, mac]) {
+      expect(report['updates']).toEqual({
+        checked: true,
+        autoDownload: true,
+        offeredBefore: false,
+        offeredAfter: true,
+        calls: ['checkForUpdates', 'quitAndInstall'],
+      });
+    }
+  });
+
+  it('are never tried by the deb (the package manager updates it) or an unpackaged run', () => {
+    for (const report of [primary, unpackaged]) expect(report['updates']).toMatchObject({ checked: false, calls: [] });
+  });
+});
+
+describe('notifications', () => {
+  it('Linux: a click on a change shows that task; no buttons, no toast XML', () => {
+    const n = primary['notification'] as { options: Record<string, unknown>; showsAfterClick: unknown[]; visibleAfterClick: boolean };
+    expect(n.options).toMatchObject({ title: expect.stringContaining('Task 42'), urgency: 'normal', id: expect.stringMatching(/^task-42-/) });
+    expect(n.options['toastXml']).toBeUndefined();
+    expect(n.showsAfterClick).toEqual([{ view: 'task', taskId: 42 }]);
+    expect(n.visibleAfterClick).toBe(true);
+  });
+
+  it('Windows: a toast clicked in the Action Center after a timedOut close still shows its task', () => {
+    const n = windows['notification'] as { options: Record<string, unknown>; showsAfterClick: unknown[] };
+    expect(String(n.options['toastXml'])).toMatch(/^<toast launch="chamelio-tray:/);
+    expect(n.showsAfterClick).toEqual([{ view: 'task', taskId: 42 }]);
+    expect(callsTo(windows, 'Notification.handleActivation')).toHaveLength(1);
+    expect(callsTo(primary, 'Notification.handleActivation')).toEqual([]);
+  });
+
+  it('macOS: a click shows the task', () => {
+    expect((mac['notification'] as { showsAfterClick: unknown[] }).showsAfterClick).toEqual([{ view: 'task', taskId: 42 }]);
   });
 });
 
@@ -374,12 +442,15 @@ describe('booting on macOS (process.platform = darwin)', () => {
   });
 
   it('shows the popover on every Space and over full-screen apps', () => {
-    expect(callsTo(mac, 'BrowserWindow.setVisibleOnAllWorkspaces').map((c) => c.args)).toEqual([[true, { visibleOnFullScreen: true }]]);
+    // skipTransformProcessType: without it the call turns the agent app into a foreground one for a moment (the Dock icon flashes).
+    expect(callsTo(mac, 'BrowserWindow.setVisibleOnAllWorkspaces').map((c) => c.args)).toEqual([
+      [true, { visibleOnFullScreen: true, skipTransformProcessType: true }],
+    ]);
   });
 
   it('has the app menu with Quit, and opens the popover under the menu-bar icon', () => {
     const appMenu = mac['applicationMenu'] as { label: string }[];
-    expect(appMenu.map((m) => m.label)).toEqual(['Chamelio Tray', 'Edit']);
+    expect(appMenu.map((m) => m.label)).toEqual(['Chamelio Tray', 'Edit', 'Window']);
     expect(mac['secondInstanceShowsPopover']).toMatchObject({ after: true, position: [1022, 28] });
   });
 });
@@ -423,10 +494,12 @@ describe('booting in a Wayland session', () => {
 });
 
 describe('the installed app started with --no-sandbox', () => {
-  it('says why in a dialog and exits before doing anything else', () => {
+  it('says why in a dialog once the app is ready (before it, Linux shows none), then exits, doing nothing else', () => {
     expect(unsandboxed.errors).toEqual([]);
     const apis = unsandboxed.calls.map((c) => c.api);
-    expect(apis).toEqual(['dialog.showErrorBox', 'app.exit']);
+    // (The log folder is asked for first: the refusal is logged too.)
+    expect(apis).toEqual(['app.getPath', 'app.whenReady', '(ready)', 'dialog.showErrorBox', 'app.exit']);
+    expect(callsTo(unsandboxed, 'dialog.showErrorBox')[0]!.afterReady).toBe(true);
     expect(callsTo(unsandboxed, 'app.exit')[0]!.args).toEqual([1]);
     expect(String(callsTo(unsandboxed, 'dialog.showErrorBox')[0]!.args[1])).toMatch(/\.deb/);
   });

@@ -6,12 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_PINS } from '../../src-main/core/app/PinList.ts';
 import { ElectronStorePersistence, STORE_OPTIONS, type KeyValueStore } from '../../src-main/electron/settingsStore.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
+import { untyped } from '../support/untyped.ts';
 
 // The desktop store through conf, electron-store's Electron-free base, with the app's own options
 // (schema included): what the schema refuses here, the app's store refuses too.
 let dir: string;
 let harness: Harness | null = null;
-const desktopStore = () => new ElectronStorePersistence(new Conf({ ...STORE_OPTIONS, cwd: dir, projectVersion: '0.1.0' }) as unknown as KeyValueStore);
+const desktopStore = () => new ElectronStorePersistence(untyped<KeyValueStore>(new Conf({ ...STORE_OPTIONS, cwd: dir, projectVersion: '0.1.0' })));
 const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i).join(' ');
 
 afterEach(async () => {

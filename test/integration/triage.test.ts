@@ -141,13 +141,13 @@ describe('per-task notification level', () => {
 describe('notification actions', () => {
   it('"Snooze 1 day" snoozes the task for 24 hours and shows nothing; Open follows the click setting', async () => {
     await twoPinned();
-    expect(h.app.triage.notificationActivated({ actionId: 'snooze-day', taskIds: [A] })).toEqual({ kind: 'nothing' });
+    expect(h.app.triage.notificationActivated({ notificationId: 'n1', actionId: 'snooze-day', taskIds: [A] })).toEqual({ kind: 'nothing' });
     expect(row(A).snooze).toEqual({ kind: 'timed', until: h.clock.now() + 24 * HOUR });
-    expect(h.app.triage.notificationActivated({ actionId: null, taskIds: [B] })).toEqual({ kind: 'show-task', taskId: B, focus: null });
+    expect(h.app.triage.notificationActivated({ notificationId: 'n1', actionId: null, taskIds: [B] })).toEqual({ kind: 'show-task', taskId: B, focus: null });
     await h.app.updateSettings({ notificationClick: 'chamelio' });
-    expect(h.app.triage.notificationActivated({ actionId: 'open', taskIds: [B] })).toEqual({ kind: 'open-task-in-chamelio', taskId: B });
+    expect(h.app.triage.notificationActivated({ notificationId: 'n1', actionId: 'open', taskIds: [B] })).toEqual({ kind: 'open-task-in-chamelio', taskId: B });
     await h.app.unpin(B);
-    expect(h.app.triage.notificationActivated({ actionId: 'open', taskIds: [B] })).toEqual({ kind: 'show-list' });
+    expect(h.app.triage.notificationActivated({ notificationId: 'n1', actionId: 'open', taskIds: [B] })).toEqual({ kind: 'show-list' });
   });
 });
 

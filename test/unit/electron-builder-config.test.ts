@@ -37,17 +37,24 @@ describe('electron-builder.yml', () => {
   });
 
   it('has the app id main.ts gives Windows, and the product name', () => {
-    const mainSource = readFileSync(path.join(root, 'src-main/electron/main.ts'), 'utf8');
+    const mainSource = readFileSync(path.join(root, 'src-main/electron/appIdentity.ts'), 'utf8');
     expect(config['appId']).toBe('com.chamelio.tray');
     expect(mainSource).toContain(`export const APP_ID = '${String(config['appId'])}'`);
     expect(config['productName']).toBe('Chamelio Tray');
     expect(config['productName']).toBe(packageJson['productName']);
   });
 
-  it('packages the built app in an asar and publishes nowhere', () => {
+  it('names the Linux desktop entry after the app id (reverse-DNS, as GNOME and the portal want)', () => {
+    expect(packageJson['desktopName']).toBe(`${String(config['appId'])}.desktop`);
+    expect((config['linux'] as Record<string, unknown>)['syncDesktopName']).toBe(true);
+    const autostart = readFileSync(path.join(root, 'src-main/electron/autostart.ts'), 'utf8');
+    expect(autostart).toContain(String(packageJson['desktopName']));
+  });
+
+  it('packages the built app in an asar and names one update feed that only gets read', () => {
     expect(config['files']).toEqual(expect.arrayContaining(['out/**/*', 'package.json']));
     expect(config['asar']).toBe(true);
-    expect(config['publish']).toBeNull();
+    expect(config['publish']).toEqual({ provider: 'generic', url: expect.stringMatching(/^https:\/\//) });
     expect(packageJson['main']).toBe('out/main/index.js');
   });
 

@@ -212,16 +212,8 @@ export class AppService {
   }
 
   trayState(snapshot: AppSnapshot = this.getState()): TrayState {
-    return buildTrayState({
-      summaries: snapshot.tasks,
-      connection: snapshot.connection,
-      hasKey: this.access.hasKey(),
-      notificationsPausedUntil: this.notificationsPausedUntil,
-      pollingPaused: this.monitor.pausedBy().some((r) => r === 'suspended' || r === 'offline'),
-      lastCheckedAt: this.lastCheckedAt,
-      now: this.deps.clock.now(),
-      hideTitles: this.settings.privateNotifications,
-    });
+    const pollingPaused = this.monitor.pausedBy().some((r) => r === 'suspended' || r === 'offline');
+    return buildTrayState(snapshot, { pollingPaused, now: this.deps.clock.now(), hideTitles: this.settings.privateNotifications });
   }
 
   /** For the benchmark and tests: requests sent in the last minute against the budget. */

@@ -5,6 +5,8 @@ import type { Clock, Logger, Persistence } from './ports.ts';
 /** Writes are coalesced: one write for a burst of changes. */
 export const SAVE_DELAY_MS = 300;
 const SAVE_RETRY_MS = 5000;
+/** Failed writes retried this many times (5, 10, 20, 40 s apart), then only at the next change. */
+export const SAVE_ATTEMPTS = 5;
 
 /**
  * Writes the state when it has changed: one write per burst, one at a time, retried after a
@@ -12,6 +14,10 @@ const SAVE_RETRY_MS = 5000;
  */
 export class StateWriter {
   private dirty = false;
+  /** Failed writes in a row; reset by a good one. */
+  private failures = 0;
+  /** Why the state is not on disk, in plain words, once the retries are spent; null when it is. */
+  problem: string | null = null;
   private saving: Promise<void> = Promise.resolve();
   private readonly timer: OneShotTimer;
   private readonly deps: { persistence: Persistence; logger: Logger };
@@ -46,12 +52,25 @@ export class StateWriter {
       this.dirty = false;
       try {
         await this.deps.persistence.save(state);
+        this.failures = 0;
+        this.problem = null;
       } catch (error) {
-        this.deps.logger.warn('saving state failed; will retry', { error: String(error) });
-        this.dirty = true;
-        this.timer.schedule(SAVE_RETRY_MS);
+        this.failed(error);
       }
     });
     return this.saving;
+  }
+
+  /** Backs off, then stops retrying on its own and says so: never silently for ever. */
+  private failed(error: unknown): void {
+    this.dirty = true;
+    this.failures++;
+    if (this.failures < SAVE_ATTEMPTS) {
+      this.deps.logger.warn('saving state failed; will retry', { error: String(error), attempt: this.failures });
+      this.timer.schedule(SAVE_RETRY_MS * 2 ** (this.failures - 1));
+      return;
+    }
+    this.problem = `Your pins and settings could not be saved (${String(error).slice(0, 200)}). They are kept while the app runs and saved again at the next change.`;
+    this.deps.logger.error('saving state failed; retrying only at the next change', { error: String(error), attempts: this.failures });
   }
 }

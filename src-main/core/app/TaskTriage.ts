@@ -4,17 +4,12 @@
  * taskNotificationLevel.ts and notificationActions.ts.
  */
 import type { NotificationContext, TaskChangeSet } from '../notify/NotificationPolicy.ts';
-import {
-  intentOf,
-  SNOOZE_DAY_MS,
-  type NotificationActivation,
-  type NotificationIntent,
-} from '../notify/notificationActions.ts';
+import { intentOf, SNOOZE_DAY_MS, type NotificationIntent } from '../notify/notificationActions.ts';
 import { isNotificationLevel, type NotificationLevel } from '../notify/taskNotificationLevel.ts';
 import { systemTimeZone } from './localTime.ts';
 import type { PinList } from './PinList.ts';
 import type { Clock, Notifier } from './ports.ts';
-import type { PlannedNotification } from '../notify/PlannedNotification.ts';
+import type { NotificationActivation, PlannedNotification } from '../notify/PlannedNotification.ts';
 import { isTerminalStatus } from '../chamelio/Task.ts';
 import { taskLink } from './taskLink.ts';
 import type { Settings } from './Settings.ts';
@@ -36,6 +31,7 @@ export interface TaskTriageHooks {
 export type TestNotificationResult = { ok: true } | { ok: false; reason: 'unsupported' | 'failed'; message: string };
 
 export const TEST_NOTIFICATION: PlannedNotification = {
+  id: 'test',
   kind: 'test',
   taskIds: [],
   title: 'Chamelio Tray',

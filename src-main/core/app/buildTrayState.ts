@@ -1,22 +1,20 @@
 import { displayTitle } from '../tasks/displayTitle.ts';
-import type { ConnectionState, TaskSummary } from './AppSnapshot.ts';
+import type { AppSnapshot } from './AppSnapshot.ts';
 import type { TrayMenuTask, TrayState, TrayStateKind } from './TrayState.ts';
 
-export interface TrayInputs {
-  summaries: readonly TaskSummary[];
-  connection: ConnectionState;
-  hasKey: boolean;
-  notificationsPausedUntil: number | null;
-  pollingPaused: boolean;
-  lastCheckedAt: number | null;
-  now: number;
-  /** Privacy: the tray names tasks "Task 12345", never by title. */
-  hideTitles?: boolean;
-}
+/** What the tray needs from the snapshot (the rest it ignores). */
+export type TraySnapshot = Pick<AppSnapshot, 'tasks' | 'connection' | 'key' | 'notificationsPausedUntil' | 'lastCheckedAt'>;
 
-/** The tray at a glance, most urgent state first. */
-export function buildTrayState(input: TrayInputs): TrayState {
-  const { summaries, connection } = input;
+/**
+ * The tray at a glance, most urgent state first; `pollingPaused`: by the OS (sleep, offline);
+ * `hideTitles`: privacy, the tray names tasks "Task 12345", never by title.
+ */
+export function buildTrayState(
+  snapshot: TraySnapshot,
+  context: { pollingPaused: boolean; now: number; hideTitles?: boolean },
+): TrayState {
+  const { tasks: summaries, connection } = snapshot;
+  const input = { ...context, hasKey: snapshot.key.isSet, notificationsPausedUntil: snapshot.notificationsPausedUntil, lastCheckedAt: snapshot.lastCheckedAt };
   // A snoozed task asks for nothing until it wakes.
   const changed = summaries.filter((s) => s.unseen && s.group !== 'snoozed').length;
   const changedForYou = summaries.some((s) => s.unseen && s.assignedToYou && s.group !== 'snoozed');

@@ -57,6 +57,11 @@ export interface KeyProtectionInfo {
   canOptInToWeak: boolean;
 }
 
+/**
+ * Shows what the engine planned. The adapter reports what the user did with it (a click, a button:
+ * a NotificationActivation) through the one callback it was made with; the engine decides what it
+ * means in TaskTriage.notificationActivated.
+ */
 export interface Notifier {
   show(notification: PlannedNotification): void;
   /** False where the OS reports notifications unsupported; absent when the adapter cannot tell. */

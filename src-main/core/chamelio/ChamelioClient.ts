@@ -190,20 +190,23 @@ export class ChamelioClient {
   }
 }
 
+/** Shared: a decode without `stream` keeps no state, and making a decoder costs as much as using it. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function parseSuccess<T>(
   bytes: Uint8Array,
   contentType: string,
   validate: (json: unknown) => Validation<T>,
   memo: AnswerSlot<T> | undefined,
 ): ApiResult<T> {
+  const known = memo?.recall(bytes);
+  if (known !== undefined) return { ok: true, value: known };
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = STRICT_UTF8.decode(bytes);
   } catch {
     return failure({ kind: 'bad-response', message: 'the response body is not valid UTF-8' });
   }
-  const known = memo?.recall(text);
-  if (known !== undefined) return { ok: true, value: known };
   if (text.trim() === '') return failure({ kind: 'bad-response', message: 'the response body is empty' });
   let json: unknown;
   try {
@@ -215,7 +218,7 @@ function parseSuccess<T>(
   }
   const checked = validate(json);
   if (!checked.ok) return failure({ kind: 'bad-response', message: `unexpected response shape: ${checked.message}` });
-  memo?.remember(text, checked.value);
+  memo?.remember(bytes, checked.value);
   return { ok: true, value: checked.value };
 }
 

@@ -4,6 +4,8 @@
  * could be one, however short or long, so a key that slipped into a message never reaches a log.
  */
 
+import { KEY_ECHO_NOTICE, keyEchoes, revealsKey } from './keyEchoes.ts';
+
 /** Anything that could be a key, anywhere in a text. The one copy of the key's shape. */
 const KEY_IN_TEXT = /ca_[A-Za-z0-9_\-=.]{4,}/g;
 const WHOLE_KEY = new RegExp(`^(?:${KEY_IN_TEXT.source})$`);
@@ -24,6 +26,9 @@ export function maskApiKey(text: string): string {
 
 /** The key in use taken out by value (whatever its shape), then any other key-shaped run. */
 export function redactKey(text: string, key: string | null): string {
-  const withoutKey = key ? text.split(key).join(REDACTED) : text;
-  return maskApiKey(withoutKey);
+  if (!key) return maskApiKey(text);
+  let withoutKey = text;
+  // Every form a server could echo it in (base64, percent, HTML, no prefix…): see keyEchoes.ts.
+  for (const form of keyEchoes(key)) withoutKey = withoutKey.split(form).join(REDACTED);
+  return revealsKey(withoutKey, key) ? KEY_ECHO_NOTICE : maskApiKey(withoutKey);
 }

@@ -2,6 +2,8 @@
  * Turning what a failing server or network said into short, safe text for an ApiError: the API's
  * `detail` when there is one, never an HTML page verbatim, no control or bidi characters, capped.
  */
+import { truncate } from '../base/truncate.ts';
+
 const DETAIL_MAX_CHARS = 200;
 
 /** The API's `detail`, or a short, safe description of whatever else came back. Never a page verbatim. */
@@ -48,8 +50,7 @@ export function cleanText(text: string): string {
     out += invisible ? ' ' : char;
   }
   const folded = out.replace(/\s+/g, ' ').trim();
-  const chars = Array.from(folded);
-  return chars.length <= DETAIL_MAX_CHARS ? folded : `${chars.slice(0, DETAIL_MAX_CHARS - 1).join('')}…`;
+  return truncate(folded, DETAIL_MAX_CHARS);
 }
 
 /** A fetch rejection as one short line: undici puts the useful part (ECONNRESET, …) in `cause`. */

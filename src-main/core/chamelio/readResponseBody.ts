@@ -1,50 +1,19 @@
 /** Reading a response body with a byte cap, for ChamelioClient. */
+import { readCapped } from '../base/readCapped.ts';
 
 export type Body = { ok: true; bytes: Uint8Array } | { ok: false; problem: string };
 
 /**
- * Reads at most `limit` bytes. Over the limit: `keepPrefix` keeps what was read (error bodies,
- * read only for their detail), otherwise it is a failure. An abort (timeout) cancels the read.
+ * Reads at most `limit` bytes (core/base/readCapped.ts). Over the limit: `keepPrefix` keeps what
+ * was read (error bodies, read only for their detail), otherwise it is a failure. An abort
+ * (timeout) cancels the read.
  */
 export async function readBody(response: Response, limit: number, signal: AbortSignal, keepPrefix: boolean): Promise<Body> {
-  const tooLarge = `the response body is larger than ${limit} bytes`;
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (!keepPrefix && Number.isFinite(declared) && declared > limit) {
-    await discard(response);
-    return { ok: false, problem: tooLarge };
-  }
   if (response.body === null) return { ok: true, bytes: new Uint8Array(0) };
-  const reader = response.body.getReader();
-  const onAbort = (): void => void reader.cancel().catch(() => undefined);
-  signal.addEventListener('abort', onAbort, { once: true });
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (total + value.byteLength > limit) {
-        void reader.cancel().catch(() => undefined);
-        if (!keepPrefix) return { ok: false, problem: tooLarge };
-        chunks.push(value.subarray(0, limit - total));
-        total = limit;
-        break;
-      }
-      chunks.push(value);
-      total += value.byteLength;
-    }
-  } catch {
-    if (!keepPrefix) return { ok: false, problem: 'the response body was cut off before its end' };
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return { ok: true, bytes };
+  const declaredLength = Number(response.headers.get('content-length') ?? NaN);
+  const body = await readCapped(response.body.getReader(), limit, { keepPrefix, declaredLength, signal });
+  if (body.ok) return body;
+  return { ok: false, problem: body.problem === 'too-large' ? `the response body is larger than ${limit} bytes` : 'the response body was cut off before its end' };
 }
 
 export async function discard(response: Response): Promise<void> {

@@ -7,6 +7,7 @@ import { actionsFor, isApprovalWaitingOn } from './notificationActions.ts';
 import type { PlannedNotification } from './PlannedNotification.ts';
 import { displayTitle } from '../tasks/displayTitle.ts';
 import { levelAllows, type NotificationLevel } from './taskNotificationLevel.ts';
+import { truncate } from '../base/truncate.ts';
 
 export interface TaskChangeSet {
   task: Task;
@@ -58,10 +59,10 @@ export function planNotifications(sets: TaskChangeSet[], ctx: NotificationContex
   const heldBack = held.reduce((n, { changes }) => n + changes.length, 0);
   if (shown.length === 0) return { notifications: [], heldBack, held };
 
-  const singles = shown.map(({ task, changes }) => single(task, changes, settings));
+  const singles = shown.map(({ task, changes }) => single(task, changes, settings, ctx.now));
   // Stable sort: what needs the user comes first, the rest keeps the order the monitor saw it.
   singles.sort((a, b) => Number(b.assignedToYou) - Number(a.assignedToYou));
-  const notifications = singles.length <= MAX_SEPARATE_NOTIFICATIONS ? singles : [summary(singles)];
+  const notifications = singles.length <= MAX_SEPARATE_NOTIFICATIONS ? singles : [summary(singles, ctx.now)];
   return { notifications, heldBack, held };
 }
 
@@ -123,10 +124,11 @@ function byTask(sets: TaskChangeSet[]): TaskChangeSet[] {
 /** With privacy on, nothing of the task's title or people: "Task 12345", "A task changed". */
 export const PRIVATE_BODY = 'A task changed';
 
-function single(task: Task, changes: TaskChange[], settings: NotificationContext['settings']): PlannedNotification {
+function single(task: Task, changes: TaskChange[], settings: NotificationContext['settings'], now: number): PlannedNotification {
   const hidden = settings.privateNotifications === true;
   const assignedToYou = changes.some((c) => isAssignedToYou(c, settings.userEmail));
   return {
+    id: `task-${task.task_id}-${now}`,
     kind: 'single',
     taskIds: [task.task_id],
     title: hidden ? displayTitle(task.task_id, null) : taskTitle(task),
@@ -136,11 +138,12 @@ function single(task: Task, changes: TaskChange[], settings: NotificationContext
   };
 }
 
-function summary(singles: PlannedNotification[]): PlannedNotification {
+function summary(singles: PlannedNotification[], now: number): PlannedNotification {
   const forYou = singles.filter((n) => n.assignedToYou).length;
-  const named = singles.slice(0, SUMMARY_TITLES).map((n) => shorten(n.title)).join(', ');
+  const named = singles.slice(0, SUMMARY_TITLES).map((n) => truncate(n.title, SUMMARY_TITLE_LENGTH)).join(', ');
   const more = singles.length - SUMMARY_TITLES;
   return {
+    id: `summary-${now}`,
     kind: 'summary',
     taskIds: singles.flatMap((n) => n.taskIds),
     title: `${singles.length} tasks changed${forYou > 0 ? ` · ${forYou} assigned to you` : ''}`,
@@ -154,13 +157,6 @@ export function taskTitle(task: Pick<Task, 'task_id' | 'task_title'>): string {
   return displayTitle(task.task_id, task.task_title);
 }
 
-function shorten(title: string): string {
-  if (title.length <= SUMMARY_TITLE_LENGTH) return title;
-  let cut = SUMMARY_TITLE_LENGTH - 1;
-  const last = title.charCodeAt(cut - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
-  return `${title.slice(0, cut)}…`;
-}
 
 /** "HH:MM" (24-hour) → minutes since midnight; "24:00" is midnight at the end of the day. */
 function parseClockTime(text: string): number | null {

@@ -5,13 +5,7 @@
  */
 import { isTerminalStatus, type Task } from '../chamelio/Task.ts';
 import { isUserEmail } from './describeChange.ts';
-
-export type NotificationActionId = 'open' | 'snooze-day' | 'review';
-
-export interface NotificationAction {
-  id: NotificationActionId;
-  label: string;
-}
+import type { NotificationAction, NotificationActionId, NotificationActivation } from './PlannedNotification.ts';
 
 export const NOTIFICATION_ACTION_IDS: readonly NotificationActionId[] = ['open', 'snooze-day', 'review'];
 
@@ -36,11 +30,6 @@ export function isApprovalWaitingOn(task: Task, userEmail: string): boolean {
   return task.current_step_type === 'approval' && !isTerminalStatus(task.status) && isUserEmail(task.assignee_email, userEmail);
 }
 
-/** What the shell reports: the chosen button, or null for a click on the notification itself. */
-export interface NotificationActivation {
-  actionId: NotificationActionId | null;
-  taskIds: number[];
-}
 
 /** What the shell does next; the engine has already done its part (a snooze, say). */
 export type NotificationIntent =
@@ -50,7 +39,7 @@ export type NotificationIntent =
   | { kind: 'nothing' };
 
 /** The intent of an activation, given the user's click setting; a summary's click shows the list. */
-export function intentOf(activation: NotificationActivation, click: NotificationClick): NotificationIntent {
+export function intentOf(activation: Pick<NotificationActivation, 'actionId' | 'taskIds'>, click: NotificationClick): NotificationIntent {
   const only = activation.taskIds.length === 1 ? activation.taskIds[0]! : null;
   switch (activation.actionId) {
     case 'snooze-day':
@@ -58,6 +47,7 @@ export function intentOf(activation: NotificationActivation, click: Notification
     case 'review':
       return only === null ? { kind: 'show-list' } : { kind: 'show-task', taskId: only, focus: 'approval' };
     case 'open':
+    case 'open-signed-document':
     case null:
       if (only === null) return { kind: 'show-list' };
       return click === 'chamelio' ? { kind: 'open-task-in-chamelio', taskId: only } : { kind: 'show-task', taskId: only, focus: null };

@@ -2,6 +2,7 @@ import type { ApiResult } from '../chamelio/ApiError.ts';
 import { isTerminalStatus, type Task } from '../chamelio/Task.ts';
 import type { Clock, TimerHandle } from '../app/ports.ts';
 import { PriorityRequests } from './PriorityRequests.ts';
+import { rateLimitPause } from './rateLimitPause.ts';
 import { RequestBudget } from './RequestBudget.ts';
 
 /** How often a task needs looking at: running tasks often, finished ones rarely, missing ones slowly. */
@@ -44,8 +45,7 @@ interface Schedule {
 /** A finished task is looked at this many times less often than a running one. */
 export const TERMINAL_FACTOR = 60;
 export const UNAVAILABLE_INTERVAL_MS = 10 * 60_000;
-/** When the API says 429 without Retry-After. */
-export const DEFAULT_RATE_LIMIT_PAUSE_MS = 60_000;
+export { DEFAULT_RATE_LIMIT_PAUSE_MS } from './rateLimitPause.ts';
 
 /**
  * Decides which pinned task is fetched when. Every request is paid from a RequestBudget, so the
@@ -63,6 +63,8 @@ export class TaskMonitor {
   private readonly pauses = new Set<PauseReason>();
   private intervalMs: number;
   private rateLimitedUntil = 0;
+  /** 429s in a row: each one doubles the floor of the next pause. */
+  private rateLimitStreak = 0;
   private inFlight = 0;
   /** Raised when the key, the server or the task set is replaced: older answers are dropped. */
   private epoch = 0;
@@ -277,6 +279,7 @@ export class TaskMonitor {
 
   private reschedule(schedule: Schedule, result: ApiResult<Task>): void {
     const now = this.options.clock.now();
+    this.rateLimitStreak = !result.ok && result.error.kind === 'rate-limited' ? this.rateLimitStreak + 1 : 0;
     if (result.ok) {
       schedule.failures = 0;
       schedule.pollClass = isTerminalStatus(result.value.status) ? 'terminal' : 'active';
@@ -291,7 +294,7 @@ export class TaskMonitor {
         schedule.dueAt = now + this.jittered(this.baseInterval('unavailable') * this.stretch());
         return;
       case 'rate-limited':
-        this.rateLimitedUntil = Math.max(this.rateLimitedUntil, now + (error.retryAfterMs ?? DEFAULT_RATE_LIMIT_PAUSE_MS));
+        this.rateLimitedUntil = Math.max(this.rateLimitedUntil, now + rateLimitPause(error.retryAfterMs, this.rateLimitStreak, this.budget.limit()));
         schedule.dueAt = now; // first in line when the pause ends
         return;
       case 'unauthorized':

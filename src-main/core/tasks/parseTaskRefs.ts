@@ -1,5 +1,6 @@
 import { CHAMELIO_APP_HOST } from '../app/Settings.ts';
 import type { ParsedTaskRefs, RejectReason, RejectedRef } from './TaskRef.ts';
+import { truncate } from '../base/truncate.ts';
 
 /** Longest piece of pasted text quoted in a message, so a huge paste cannot produce a huge message. */
 export const MAX_QUOTED_FRAGMENT = 80;
@@ -75,14 +76,7 @@ export function parseTaskRefs(text: string, appHost: string = CHAMELIO_APP_HOST)
 
 /** Shortens text quoted back to the user and neutralises characters that would disguise it. */
 export function quoteFragment(fragment: string): string {
-  let shown = fragment;
-  if (shown.length > MAX_QUOTED_FRAGMENT) {
-    let cut = MAX_QUOTED_FRAGMENT - 1;
-    const last = shown.charCodeAt(cut - 1);
-    if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
-    shown = `${shown.slice(0, cut)}…`;
-  }
-  return shown.replace(UNSAFE_TO_SHOW, '\uFFFD');
+  return truncate(fragment, MAX_QUOTED_FRAGMENT).replace(UNSAFE_TO_SHOW, '\uFFFD');
 }
 
 function appOrigin(appHost: string): AppOrigin {

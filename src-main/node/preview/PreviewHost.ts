@@ -9,20 +9,11 @@ import type { CommandHandlers, CommandName, Commands, EventName, Events } from '
 import type { Logger } from '../../core/app/ports.ts';
 import { InvalidArgumentsError, isCommandName, validateCommandArgs } from '../../contract/commandArgs.ts';
 import { serveStatic } from './serveStatic.ts';
+import { contentSecurityPolicy } from '../../core/base/contentSecurityPolicy.ts';
+import { chunksOf, readCapped } from '../../core/base/readCapped.ts';
 
 /** As in the Electron app, except that the page talks to this host (connect-src 'self'). */
-export const PREVIEW_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+export const PREVIEW_CSP = contentSecurityPolicy("'self'");
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': PREVIEW_CSP,
@@ -181,16 +172,10 @@ function sameOrigin(req: IncomingMessage): boolean {
 
 /** The body as text, or null when it exceeds MAX_BODY_BYTES. */
 async function readBody(req: IncomingMessage): Promise<string | null> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const declaredLength = Number(req.headers['content-length'] ?? 0);
+  const body = await readCapped(chunksOf(req), MAX_BODY_BYTES, { declaredLength });
+  if (!body.ok && body.problem === 'cut-off') throw new Error('the request body was cut off');
+  return body.ok ? new TextDecoder().decode(body.bytes) : null;
 }
 
 export function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -1,18 +1,8 @@
 /** The built UI's files, read from one directory; nothing outside it is ever served. */
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+import { contentTypeOf } from '../../core/base/contentTypes.ts';
 
 export async function serveStatic(
   root: string,
@@ -29,7 +19,7 @@ export async function serveStatic(
   }
   const base = normalize(root);
   const file = normalize(join(base, relative));
-  const type = TYPES[extname(file)];
+  const type = contentTypeOf(file);
   if (!file.startsWith(base + sep) || relative.includes('\0') || !type) return plain(res, 404, 'not found', headers);
   let body: Buffer;
   try {

@@ -16,9 +16,9 @@ import { JsonFileStore } from '../store/JsonFileStore.ts';
 import { MemorySecretStore } from '../store/MemorySecretStore.ts';
 import type { PreviewOptions } from './parsePreviewArgs.ts';
 import type { CommandHandlers } from '../../contract/bridge.ts';
+import { engineCommandHandlers } from '../../contract/engineCommands.ts';
 import { PreviewHost } from './PreviewHost.ts';
 import { TestClock } from './testClock.ts';
-import { triageHandlers } from '../../contract/triageHandlers.ts';
 
 export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
 /** In the demo one simulated task moves on this often, so there is something to watch. */
@@ -61,7 +61,7 @@ export async function startPreview(
     secrets: new MemorySecretStore(),
     notifier: {
       show: (n) =>
-        io.line(JSON.stringify({ event: 'notification', kind: n.kind, taskIds: n.taskIds, title: n.title, body: n.body, actions: n.actions.map((a) => a.id) })),
+        io.line(JSON.stringify({ event: 'notification', kind: n.kind, taskIds: n.taskIds, title: n.title, body: n.body, actions: (n.actions ?? []).map((a) => a.id) })),
     },
     logger: io.logger,
   });
@@ -75,29 +75,14 @@ export async function startPreview(
   const openExternal = (url: string): void => io.line(JSON.stringify({ event: 'open-external', url }));
 
   const handlers: CommandHandlers = {
-    getState: () => app.getState(),
-    getTaskDetail: (taskId) => app.getTaskDetail(taskId),
-    pin: (text) => app.pin(text),
-    unpin: (taskId) => app.unpin(taskId),
-    undoUnpin: () => app.undoUnpin(),
-    markSeen: (taskId) => app.markSeen(taskId),
-    refresh: () => app.refresh(),
-    setApiKey: (key, allowWeak) => app.setApiKey(key, allowWeak),
-    clearApiKey: () => app.clearApiKey(),
-    updateSettings: (patch) => app.updateSettings(patch),
-    pauseNotifications: (until) => app.pauseNotifications(until),
+    ...engineCommandHandlers(app),
     openTask: (taskId) => openExternal(app.linkFor(taskId)),
     openChamelio: () => openExternal(app.chamelioHomeUrl()),
     clipboardSuggestion: (text) => app.suggestPins(text ?? ''),
     startDemo,
     hideWindow: () => io.line(JSON.stringify({ event: 'hide-window' })),
-    getApproval: (taskId) => app.actions.getApproval(taskId),
-    decideApproval: (taskId, input) => app.actions.decideApproval(taskId, input),
-    cancelTask: (taskId) => app.actions.cancelTask(taskId),
-    getDocuments: (taskId) => app.actions.getDocuments(taskId),
     // Printed like any opened link; only a fresh https link from the document endpoint gets here.
     openDocument: (taskId, document) => app.actions.openDocumentWith(taskId, document, openExternal),
-    ...triageHandlers(app.triage),
   };
 
   await app.start();

@@ -70,7 +70,7 @@ async function route(simulator: ChamelioSimulator, req: IncomingMessage, path: s
       }
       case 'PUT': {
         const body = await readJsonObject(req);
-        simulator.setTask({ task_id: id, ...body } as unknown as Task, id);
+        simulator.setTask({ task_id: id, ...body } as Task, id);
         return { status: 200, body: simulator.getTask(id) };
       }
       case 'PATCH': {

@@ -67,4 +67,25 @@ export class Popover {
   async refresh(): Promise<void> {
     await this.page.getByRole('button', { name: 'Refresh' }).click();
   }
+
+  /** Opens a task's details from its row in the list. */
+  async openTask(name: string | RegExp): Promise<void> {
+    await this.row(name).click();
+    await expect(this.page.getByRole('heading', { level: 2, name })).toBeVisible();
+  }
+
+  get approval(): Locator {
+    return this.page.getByRole('region', { name: 'Approval' });
+  }
+
+  get documents(): Locator {
+    return this.page.getByRole('region', { name: 'Documents' });
+  }
+
+  /** Approve (or reject with a reason), confirmed in place. */
+  async decide(decision: 'Approve' | 'Reject', comment = ''): Promise<void> {
+    if (comment) await this.approval.getByRole('textbox', { name: /Comment/ }).fill(comment);
+    await this.approval.getByRole('button', { name: decision, exact: true }).click();
+    await this.approval.getByRole('button', { name: `Yes, ${decision.toLowerCase()}` }).click();
+  }
 }

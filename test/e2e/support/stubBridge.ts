@@ -11,14 +11,11 @@ import type { AppSnapshot, TaskDetail } from '../../../src-main/contract/dto.ts'
 import { DEFAULT_SETTINGS } from '../../../src-main/core/app/Settings.ts';
 import { SECURITY_HEADERS } from '../../../src-main/node/preview/PreviewHost.ts';
 import { serveStatic } from '../../../src-main/node/preview/serveStatic.ts';
+import { contentSecurityPolicy } from '../../../src-main/core/base/contentSecurityPolicy.ts';
 import { REPO } from './PreviewProcess.ts';
 
-export const ELECTRON_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
-
 export async function serveRenderer(): Promise<{ url: string; close(): Promise<void> }> {
-  const headers = { ...SECURITY_HEADERS, 'Content-Security-Policy': ELECTRON_CSP };
+  const headers = { ...SECURITY_HEADERS, 'Content-Security-Policy': contentSecurityPolicy("'none'") };
   const server = createServer((req, res) => {
     void serveStatic(join(REPO, 'out/renderer'), new URL(req.url ?? '/', 'http://127.0.0.1').pathname, false, res, headers);
   });

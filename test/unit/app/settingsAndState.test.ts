@@ -3,6 +3,7 @@ import { applySettingsPatch, minPollSeconds } from '../../../src-main/core/app/a
 import { emptyState, loadPersistedState } from '../../../src-main/core/app/loadPersistedState.ts';
 import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../src-main/core/app/Settings.ts';
 import { makeTask } from '../../support/makeTask.ts';
+import { untyped } from '../../support/untyped.ts';
 
 describe('applySettingsPatch', () => {
   it('applies valid fields and leaves the rest as they were', () => {
@@ -19,11 +20,11 @@ describe('applySettingsPatch', () => {
     [{ pollIntervalSeconds: 30.5 }, 'pollIntervalSeconds'],
     [{ rateLimitShare: 0 }, 'rateLimitShare'],
     [{ rateLimitShare: 1.5 }, 'rateLimitShare'],
-    [{ notify: { status: 'yes' as unknown as boolean } }, 'notify.status'],
+    [{ notify: { status: untyped<boolean>('yes') } }, 'notify.status'],
     [{ quietHours: { start: '25:00' } }, 'quietHours.start'],
     [{ theme: 'neon' as 'dark' }, 'theme'],
     [{ shortcut: 'Ctrl+\u0007' }, 'shortcut'],
-    [{ launchAtLogin: 1 as unknown as boolean }, 'launchAtLogin'],
+    [{ launchAtLogin: untyped<boolean>(1) }, 'launchAtLogin'],
   ])('refuses %j and names %s', (patch, field) => {
     const result = applySettingsPatch(DEFAULT_SETTINGS, patch);
     expect(result).toMatchObject({ ok: false, field });

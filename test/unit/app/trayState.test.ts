@@ -17,15 +17,14 @@ const pin = (id: number, over: Partial<LivePin> = {}, task: Parameters<typeof ma
 });
 
 function tray(pins: LivePin[], connection: ConnectionState = { kind: 'ok' }, extra: { paused?: number | null } = {}) {
-  return buildTrayState({
-    summaries: summarizeAll(pins, 'me@example.com', []),
+  const snapshot = {
+    tasks: summarizeAll(pins, 'me@example.com', []),
     connection,
-    hasKey: true,
+    key: { isSet: true, protection: 'os', advice: null, canOptInToWeak: false },
     notificationsPausedUntil: extra.paused ?? null,
-    pollingPaused: false,
     lastCheckedAt: 0,
-    now: 1000,
-  });
+  } as const;
+  return buildTrayState(snapshot, { pollingPaused: false, now: 1000 });
 }
 
 describe('summaries and tray state', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applySettingsPatch } from '../../../src-main/core/app/applySettingsPatch.ts';
 import { loadPersistedState } from '../../../src-main/core/app/loadPersistedState.ts';
 import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../src-main/core/app/Settings.ts';
+import { untyped } from '../../support/untyped.ts';
 
 describe('triage settings', () => {
   it('applies privacy, the click target, quiet days and the break-through toggle', () => {
@@ -18,11 +19,11 @@ describe('triage settings', () => {
   });
 
   it.each<[SettingsPatch, string]>([
-    [{ privateNotifications: 'yes' as unknown as boolean }, 'privateNotifications'],
+    [{ privateNotifications: untyped<boolean>('yes') }, 'privateNotifications'],
     [{ notificationClick: 'tray' as 'popover' }, 'notificationClick'],
     [{ quietHours: { days: [7] } }, 'quietHours.days'],
-    [{ quietHours: { days: 'weekdays' as unknown as number[] } }, 'quietHours.days'],
-    [{ quietHours: { letNeedsYouThrough: 1 as unknown as boolean } }, 'quietHours.letNeedsYouThrough'],
+    [{ quietHours: { days: untyped<number[]>('weekdays') } }, 'quietHours.days'],
+    [{ quietHours: { letNeedsYouThrough: untyped<boolean>(1) } }, 'quietHours.letNeedsYouThrough'],
   ])('refuses %j and names %s', (patch, field) => {
     expect(applySettingsPatch(DEFAULT_SETTINGS, patch)).toMatchObject({ ok: false, field });
   });
@@ -56,10 +57,11 @@ describe('tray with triage', () => {
       assignedToYou: true, updatedAt: null, unseen: true, lastChange: null, problem: null, link: '', notificationLevel: 'global' as const,
       displayTitle: 'Lease – Contoso', statusLabel: 'Pending',
     };
-    const inputs = { connection: { kind: 'ok' as const }, hasKey: true, notificationsPausedUntil: null, pollingPaused: false, lastCheckedAt: null, now: 0 };
-    const snoozed = buildTrayState({ ...inputs, summaries: [{ ...base, group: 'snoozed', snooze: { kind: 'until-change' } }] });
+    const snapshot = { connection: { kind: 'ok' as const }, key: { isSet: true }, notificationsPausedUntil: null, lastCheckedAt: null };
+    const context = { pollingPaused: false, now: 0 };
+    const snoozed = buildTrayState({ ...snapshot, tasks: [{ ...base, group: 'snoozed', snooze: { kind: 'until-change' } }] } as never, context);
     expect(snoozed.kind).toBe('idle');
-    const awake = buildTrayState({ ...inputs, hideTitles: true, summaries: [{ ...base, group: 'needs-you', snooze: null }] });
+    const awake = buildTrayState({ ...snapshot, tasks: [{ ...base, group: 'needs-you', snooze: null }] } as never, { ...context, hideTitles: true });
     expect(awake.kind).toBe('needs-you');
     expect(awake.tasks[0]?.label).toBe('Task 7');
   });

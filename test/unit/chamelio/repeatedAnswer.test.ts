@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { digestOf } from '../../../src-main/core/chamelio/AnswerMemo.ts';
 import { ChamelioClient } from '../../../src-main/core/chamelio/ChamelioClient.ts';
 import { seedTaskBody } from './seedTask.ts';
 
@@ -68,5 +69,25 @@ describe('an answer that repeats the last one', () => {
     body = JSON.stringify({ task: { ...seedTaskBody().task, status: 7 } });
     for (let i = 0; i < 2; i++) expect((await client.getTask(12345)).ok).toBe(false);
     expect(parsedAnswers()).toBe(2);
+  });
+});
+
+describe('the digest of an answer', () => {
+  const bytes = new TextEncoder().encode(JSON.stringify(seedTaskBody()));
+
+  it('is the same for the same bytes wherever they sit in memory', () => {
+    const unaligned = new Uint8Array(bytes.byteLength + 3);
+    unaligned.set(bytes, 3);
+    expect(digestOf(unaligned.subarray(3))).toEqual(digestOf(bytes));
+  });
+
+  it('differs when any one byte differs, in the words or in the tail', () => {
+    const seen = new Set([digestOf(bytes).join()]);
+    for (const at of [0, 1, 2, 3, Math.floor(bytes.byteLength / 2), bytes.byteLength - 1]) {
+      const other = bytes.slice();
+      other[at] = other[at]! ^ 1;
+      seen.add(digestOf(other).join());
+    }
+    expect(seen.size).toBe(7);
   });
 });

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
-  mimeTypeOf,
   resolveAppRequest,
   serveAppRequest,
 } from '../../../src-main/electron/appProtocol.ts';
@@ -92,13 +91,5 @@ describe('the content security policy', () => {
       'object-src': "'none'",
     });
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe');
-  });
-
-  it('names types for what Vite emits, and nothing it does not know', () => {
-    expect(mimeTypeOf('a/b/index.HTML')).toBe('text/html; charset=utf-8');
-    expect(mimeTypeOf('x.css')).toBe('text/css; charset=utf-8');
-    expect(mimeTypeOf('x.woff2')).toBe('font/woff2');
-    expect(mimeTypeOf('x.svg')).toBe('image/svg+xml');
-    expect(mimeTypeOf('x.exe')).toBe('application/octet-stream');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { COMMAND_NAMES, channelOf, type CommandHandlers } from '../../../src-main/contract/bridge.ts';
 import { InvalidArgumentsError } from '../../../src-main/contract/commandArgs.ts';
 import { registerCommandHandlers, UntrustedSenderError, type InvokeEventLike, type IpcMainLike } from '../../../src-main/electron/ipc.ts';
+import { untyped } from '../../support/untyped.ts';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown;
 
@@ -9,9 +10,9 @@ function setup(isOwnSender?: (sender: unknown) => boolean) {
   const handlers = new Map<string, Listener>();
   const ipc: IpcMainLike = { handle: (channel, listener) => void handlers.set(channel, listener) };
   const calls: { name: string; args: unknown[] }[] = [];
-  const commandHandlers = Object.fromEntries(
+  const commandHandlers = untyped<CommandHandlers>(Object.fromEntries(
     COMMAND_NAMES.map((name) => [name, (...args: unknown[]) => (calls.push({ name, args }), `${name}-result`)]),
-  ) as unknown as CommandHandlers;
+  ));
   const warn = vi.fn();
   registerCommandHandlers({
     ipc,

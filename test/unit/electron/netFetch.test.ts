@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Fetch } from '../../../src-main/core/app/ports.ts';
 import { ChamelioClient } from '../../../src-main/core/chamelio/ChamelioClient.ts';
-import { REDIRECT_CANCELLED_MESSAGE, withManualRedirectAsResponse } from '../../../src-main/electron/netFetch.ts';
+import { electronFetch, REDIRECT_CANCELLED_MESSAGE, withManualRedirectAsResponse, type NetFetch } from '../../../src-main/electron/netFetch.ts';
 
 const init = (redirect?: 'manual') => ({
   method: 'GET',
@@ -56,5 +56,21 @@ describe('withManualRedirectAsResponse', () => {
     expect(without).toMatchObject({ ok: false, error: { kind: 'network' } });
     const wrapped = await client(withManualRedirectAsResponse(cancelledRedirect)).getOrgInfo();
     expect(wrapped).toMatchObject({ ok: false, error: { kind: 'server', status: 302 } });
+  });
+});
+
+describe('electronFetch', () => {
+  it('asks net.fetch for no HTTP cache and no cookies, keeping the client’s headers, signal and redirect mode', async () => {
+    const inner = vi.fn<NetFetch>(async () => new Response('{}', { status: 200 }));
+    const request = init('manual');
+    await electronFetch(inner)('https://x.example/a', request);
+    expect(inner).toHaveBeenCalledWith('https://x.example/a', { ...request, cache: 'no-store', credentials: 'omit' });
+  });
+
+  it('still turns the cancelled redirect into a 302', async () => {
+    const inner: NetFetch = async () => {
+      throw new Error(REDIRECT_CANCELLED_MESSAGE);
+    };
+    expect((await electronFetch(inner)('https://x.example/a', init('manual'))).status).toBe(302);
   });
 });

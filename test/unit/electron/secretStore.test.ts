@@ -162,3 +162,36 @@ describe('SafeStorageSecretStore on macOS and Windows', () => {
     }
   });
 });
+
+describe('asking safeStorage only when there is something to keep', () => {
+  it('an app started with no key record never asks safeStorage (no keyring prompt at every login)', async () => {
+    const c = cipher({ backend: 'kwallet6' });
+    const asked = vi.spyOn(c, 'isEncryptionAvailable');
+    const encrypt = vi.spyOn(c, 'encrypt');
+    const store = new SafeStorageSecretStore({ cipher: c, records: records(), logger });
+    expect(await store.get()).toBeNull();
+    expect(store.protection()).toEqual({ protection: 'os', advice: null, canOptInToWeak: false });
+    expect(asked).not.toHaveBeenCalled();
+    expect(encrypt).not.toHaveBeenCalled();
+    // Setting a key asks, as it must.
+    await store.set(KEY, { allowWeak: false });
+    expect(asked).toHaveBeenCalled();
+  });
+
+  it('still says at once that a Linux box without a keyring keeps the key for the session only', () => {
+    const c = cipher({ backend: 'basic_text', available: false });
+    const asked = vi.spyOn(c, 'isEncryptionAvailable');
+    const store = new SafeStorageSecretStore({ cipher: c, records: records(), logger });
+    expect(store.protection()).toMatchObject({ protection: 'session', canOptInToWeak: true });
+    expect(asked).not.toHaveBeenCalled();
+  });
+
+  it('a stored record is read, which asks safeStorage', async () => {
+    const c = cipher();
+    const box = records();
+    await new SafeStorageSecretStore({ cipher: c, records: box, logger }).set(KEY, { allowWeak: false });
+    const asked = vi.spyOn(c, 'isEncryptionAvailable');
+    expect(await new SafeStorageSecretStore({ cipher: c, records: box, logger }).get()).toBe(KEY);
+    expect(asked).toHaveBeenCalled();
+  });
+});

@@ -13,11 +13,14 @@ import {
   STORE_VERSION,
   StoreKeyRecords,
   type KeyValueStore,
+  type StoreShape,
 } from '../../../src-main/electron/settingsStore.ts';
 
 // conf is electron-store's Electron-free base class: same schema, same file, no `electron` import.
 let dir: string;
-const open = (): KeyValueStore => new Conf({ ...STORE_OPTIONS, cwd: dir, projectVersion: '0.1.0' }) as unknown as KeyValueStore;
+const open = (): KeyValueStore => new Conf<StoreShape>({ ...STORE_OPTIONS, cwd: dir, projectVersion: '0.1.0' });
+/** The same file, untyped, to write what the app never would and see the schema refuse it. */
+const openUntyped = (): Conf<Record<string, unknown>> => new Conf<Record<string, unknown>>({ ...STORE_OPTIONS, cwd: dir, projectVersion: '0.1.0' });
 const file = () => path.join(dir, 'config.json');
 
 const state: PersistedState = {
@@ -57,13 +60,13 @@ describe('the electron-store file', () => {
     keys.write({ v: 1, cipher: 'QUJD', protection: 'os' });
     expect(new StoreKeyRecords(open()).read()).toEqual({ v: 1, cipher: 'QUJD', protection: 'os' });
     expect(() => store.set('apiKey', { v: 1, cipher: 'ca_plaintext key', protection: 'os' })).toThrow();
-    expect(() => store.set('apiKey', { v: 1, cipher: 'QUJD', protection: 'os', plain: 'ca_x' })).toThrow();
+    expect(() => openUntyped().set('apiKey', { v: 1, cipher: 'QUJD', protection: 'os', plain: 'ca_x' })).toThrow();
     keys.remove();
     expect(keys.read()).toBeNull();
   });
 
   it('rejects state that is not the engine shape', () => {
-    const store = open();
+    const store = openUntyped();
     expect(() => store.set('state', { schemaVersion: 1 })).toThrow();
     expect(() => store.set('state', 'nope')).toThrow();
   });
@@ -72,14 +75,14 @@ describe('the electron-store file', () => {
 describe('migrateStore', () => {
   it('marks a fresh or pre-versioned file with the current layout', () => {
     const values = new Map<string, unknown>();
-    const kv: KeyValueStore = { get: (k) => values.get(k), set: (k, v) => void values.set(k, v), delete: (k) => void values.delete(k) };
+    const kv: KeyValueStore = { get: (k) => values.get(k), set: (k, v) => void values.set(k, v) };
     expect(migrateStore(kv)).toEqual({ kind: 'upgraded', from: 0 });
     expect(values.get('storeVersion')).toBe(STORE_VERSION);
     expect(migrateStore(kv)).toEqual({ kind: 'current' });
   });
 
   it('leaves a newer layout alone', () => {
-    const kv: KeyValueStore = { get: () => STORE_VERSION + 1, set: vi.fn(), delete: vi.fn() };
+    const kv: KeyValueStore = { get: () => STORE_VERSION + 1, set: vi.fn() };
     expect(migrateStore(kv)).toEqual({ kind: 'newer', version: STORE_VERSION + 1 });
     expect(kv.set).not.toHaveBeenCalled();
   });

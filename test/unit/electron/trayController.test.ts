@@ -56,6 +56,9 @@ const actions: TrayMenuActions = {
   pauseNotifications: vi.fn(),
   openChamelio: vi.fn(),
   openSettings: vi.fn(),
+  openLogFolder: vi.fn(),
+  copyDiagnostics: vi.fn(),
+  restartToUpdate: vi.fn(),
   quit: vi.fn(),
 };
 

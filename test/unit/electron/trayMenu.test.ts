@@ -11,6 +11,7 @@ import {
   trayMenuStrategy,
   type TrayMenuActions,
 } from '../../../src-main/electron/trayMenu.ts';
+import { untyped } from '../../support/untyped.ts';
 
 const now = new Date(2026, 10, 30, 10, 42, 0).getTime();
 const formatTime = (ms: number) => {
@@ -44,6 +45,9 @@ function actions() {
     pauseNotifications: vi.fn<TrayMenuActions['pauseNotifications']>(),
     openChamelio: vi.fn<TrayMenuActions['openChamelio']>(),
     openSettings: vi.fn<TrayMenuActions['openSettings']>(),
+    openLogFolder: vi.fn<TrayMenuActions['openLogFolder']>(),
+    copyDiagnostics: vi.fn<TrayMenuActions['copyDiagnostics']>(),
+    restartToUpdate: vi.fn<TrayMenuActions['restartToUpdate']>(),
     quit: vi.fn<TrayMenuActions['quit']>(),
   } satisfies TrayMenuActions;
 }
@@ -58,9 +62,28 @@ const byId = (items: MenuItemConstructorOptions[], id: string): MenuItemConstruc
   }
   throw new Error(`no item ${id}`);
 };
-const click = (item: MenuItemConstructorOptions) => (item.click as unknown as () => void)();
+const click = (item: MenuItemConstructorOptions) => untyped<() => void>(item.click)();
 
 describe('buildTrayMenuTemplate', () => {
+  it('has a Troubleshooting submenu: open the log folder, copy diagnostics', () => {
+    const a = actions();
+    const items = buildTrayMenuTemplate(state(), a, { now: () => Date.UTC(2026, 10, 20, 12) });
+    const trouble = byId(items, 'troubleshooting');
+    expect((trouble.submenu as MenuItemConstructorOptions[]).map((i) => i.label)).toEqual(['Open log folder', 'Copy diagnostics']);
+    click(byId(items, 'open-log-folder'));
+    click(byId(items, 'copy-diagnostics'));
+    expect(a.openLogFolder).toHaveBeenCalledOnce();
+    expect(a.copyDiagnostics).toHaveBeenCalledOnce();
+  });
+
+  it('offers "Restart to update" only once an update is downloaded', () => {
+    const a = actions();
+    expect(buildTrayMenuTemplate(state(), a, { now: () => Date.UTC(2026, 10, 20, 12) }).some((i) => i.id === 'restart-to-update')).toBe(false);
+    const ready = buildTrayMenuTemplate(state(), a, { now: () => Date.UTC(2026, 10, 20, 12), updateReady: () => true });
+    click(byId(ready, 'restart-to-update'));
+    expect(a.restartToUpdate).toHaveBeenCalledOnce();
+  });
+
   it('lists every action the popover offers, in order', () => {
     const items = buildTrayMenuTemplate(state(), actions(), { now: () => now, formatTime });
     expect(items.filter((i) => i.id).map((i) => i.id)).toEqual([
@@ -72,6 +95,7 @@ describe('buildTrayMenuTemplate', () => {
       'pause',
       'open-chamelio',
       'settings',
+      'troubleshooting',
       'quit',
     ]);
     // "checked 10:42" stays in the tooltip: it changes with every poll.

@@ -41,8 +41,17 @@ describe('applicationMenuTemplate', () => {
     }
   });
 
-  it('adds the app menu (with Quit) on macOS only', () => {
-    expect(applicationMenuTemplate('darwin').map((m) => m.label)).toEqual(['Chamelio Tray', 'Edit']);
-    expect(applicationMenuTemplate('linux').map((m) => m.label)).toEqual(['Edit']);
+  it('adds the app menu (with Quit, Cmd+Q) on macOS only', () => {
+    expect(applicationMenuTemplate('darwin').map((m) => m.label)).toEqual(['Chamelio Tray', 'Edit', 'Window']);
+    expect(applicationMenuTemplate('linux').map((m) => m.label)).toEqual(['Edit', 'Window']);
+    const appItems = applicationMenuTemplate('darwin')[0]?.submenu as { role?: string }[];
+    expect(appItems.map((i) => i.role)).toContain('quit');
+  });
+
+  it('gives Cmd+W / Ctrl+W to the popover: a close role, which only hides it', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const window = applicationMenuTemplate(platform).find((m) => m.label === 'Window');
+      expect((window?.submenu as { role?: string }[]).map((i) => i.role), platform).toEqual(['close']);
+    }
   });
 });

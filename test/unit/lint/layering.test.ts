@@ -37,3 +37,16 @@ describe('who may import whom', () => {
     expect(await problems(filePath, code)).toEqual([]);
   });
 });
+
+describe('what else lint refuses', () => {
+  it('a double cast, in any room', async () => {
+    expect(await problems('src-main/core/app/probe.ts', 'export const probe = 1 as unknown as string;\n')).toEqual([
+      expect.stringMatching(/^no-restricted-syntax: No double cast/),
+    ]);
+  });
+
+  it('{@html} in a Svelte component', async () => {
+    const found = await problems('src-renderer/components/Probe.svelte', '<script lang="ts">\n  let { text }: { text: string } = $props();\n</script>\n\n<p>{@html text}</p>\n');
+    expect(found).toEqual([expect.stringMatching(/^svelte\/no-at-html-tags: /)]);
+  });
+});

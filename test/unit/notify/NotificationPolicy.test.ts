@@ -55,6 +55,7 @@ describe('planNotifications: one notification per task', () => {
     expect(plan).toEqual({
       notifications: [
         {
+          id: `task-1-${NOW}`,
           kind: 'single',
           taskIds: [1],
           title: 'Task title 1',
@@ -139,6 +140,7 @@ describe('planNotifications: bursts', () => {
     expect(plan).toEqual({
       notifications: [
         {
+          id: `summary-${NOW}`,
           kind: 'summary',
           taskIds: [1, 2, 3, 4, 5],
           title: '5 tasks changed',
@@ -156,6 +158,7 @@ describe('planNotifications: bursts', () => {
     const plan = planNotifications([...sets(3), set(9, [assignedToMe], null)], ctx({}));
     expect(plan.notifications).toEqual([
       {
+        id: `summary-${NOW}`,
         kind: 'summary',
         taskIds: [9, 1, 2, 3],
         title: '4 tasks changed · 1 assigned to you',

@@ -124,12 +124,12 @@ describe('privacy', () => {
 describe('notification actions', () => {
   it('offers Open and Snooze 1 day, and Review first for an approval waiting on you', () => {
     const plain = planNotifications([set(1, [toPending])], ctx()).notifications[0]!;
-    expect(plain.actions.map((a) => a.label)).toEqual(['Open', 'Snooze 1 day']);
+    expect((plain.actions ?? []).map((a) => a.label)).toEqual(['Open', 'Snooze 1 day']);
     const approval = set(2, [stepMove], { current_step_type: 'approval', assignee_email: ME });
     const review = planNotifications([approval], ctx({ levelOf: () => 'every' })).notifications[0]!;
-    expect(review.actions.map((a) => a.id)).toEqual(['review', 'open', 'snooze-day']);
+    expect((review.actions ?? []).map((a) => a.id)).toEqual(['review', 'open', 'snooze-day']);
     const someoneElses = set(3, [stepMove], { current_step_type: 'approval', assignee_email: 'x@example.com' });
-    expect(planNotifications([someoneElses], ctx({ levelOf: () => 'every' })).notifications[0]!.actions.map((a) => a.id)).toEqual(['open', 'snooze-day']);
+    expect(planNotifications([someoneElses], ctx({ levelOf: () => 'every' })).notifications[0]?.actions?.map((a) => a.id)).toEqual(['open', 'snooze-day']);
   });
 
   it('a click opens the popover at the task or the task in Chamelio, as the setting says', () => {

@@ -3,6 +3,7 @@ import type { AppSnapshot } from '../../../src-main/contract/dto.ts';
 import type { Bridge } from '../../../src-main/contract/bridge.ts';
 import { CommandFailure, describeFailure, withFailureKinds } from '../../../src-renderer/lib/failure.ts';
 import { createHttpBridge, type EventSourceLike, type HttpBridgeEnv, type ResponseLike } from '../../../src-renderer/lib/httpBridge.ts';
+import { untyped } from '../../support/untyped.ts';
 
 type Handler = (event: { data?: unknown }) => void;
 
@@ -37,7 +38,7 @@ class FakeSource implements EventSourceLike {
   }
 }
 
-const snapshot = (name: string) => ({ org: { name } }) as unknown as AppSnapshot;
+const snapshot = (name: string) => untyped<AppSnapshot>({ org: { name } });
 const answer = (status: number, body: unknown): ResponseLike => ({
   ok: status < 400,
   status,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, viewVariable } from '../../../src-renderer/lib/variables.ts';
+import { formatDate, formatMoney, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, viewVariable } from '../../../src-renderer/lib/variables.ts';
 
 const money = (amount: number, currency: string) => new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
 
@@ -42,12 +42,16 @@ describe('viewVariable renders each documented type by its shape', () => {
       columns: ['Item', 'Qty', 'Note'],
       rows: [['Laptop', '2', ''], ['Dock', '', 'x']],
       numeric: [false, true, false],
+      moreRows: 0,
+      moreColumns: false,
     });
     expect(viewVariable('dynamic_table', { columns: ['A', { label: 'B' }], rows: [[1, 'two']] })).toEqual({
       kind: 'table',
       columns: ['A', 'B'],
       rows: [['1', 'two']],
       numeric: [true, false],
+      moreRows: 0,
+      moreColumns: false,
     });
   });
 
@@ -76,5 +80,29 @@ describe('viewVariable renders each documented type by its shape', () => {
         if (view.kind === 'table') for (const row of view.rows) for (const cell of row) expect(typeof cell).toBe('string');
       }),
     );
+  });
+});
+
+describe('viewVariable keeps a table at the size the popover can show', () => {
+  it('rows that each carry other keys: at most MAX_TABLE_COLUMNS columns, MAX_TABLE_ROWS rows, the rest counted', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ [`field_${i}`]: i, name: `Row ${i}` }));
+    const view = viewVariable('dynamic_table', rows);
+    if (view.kind !== 'table') throw new Error(view.kind);
+    expect(view.columns.length).toBeLessThanOrEqual(MAX_TABLE_COLUMNS);
+    expect(view.rows).toHaveLength(MAX_TABLE_ROWS);
+    expect(view.rows.every((r) => r.length === view.columns.length)).toBe(true);
+    expect(view.moreRows).toBe(3000 - MAX_TABLE_ROWS);
+    expect(view.moreColumns).toBe(true);
+  });
+
+  it('an array table of 200,000 rows, one of them very wide, builds without overflowing the stack', () => {
+    const rows: unknown[][] = Array.from({ length: 200_000 }, (_, i) => [i, `r${i}`]);
+    rows[5] = Array.from({ length: 500 }, (_, i) => i);
+    const view = viewVariable('dynamic_table', rows);
+    if (view.kind !== 'table') throw new Error(view.kind);
+    expect(view.rows).toHaveLength(MAX_TABLE_ROWS);
+    expect(view.columns).toHaveLength(MAX_TABLE_COLUMNS);
+    expect(view.moreRows).toBe(200_000 - MAX_TABLE_ROWS);
+    expect(view.moreColumns).toBe(true);
   });
 });

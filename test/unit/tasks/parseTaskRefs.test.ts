@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUOTED_FRAGMENT, parseTaskRefs, quoteFragment } from '../../../src-main/core/tasks/parseTaskRefs.ts';
+import { untyped } from '../../support/untyped.ts';
 
 const URL_1 = 'https://app.chamelio.ai/workflows/tasks/12345';
 
@@ -218,7 +219,7 @@ describe('parseTaskRefs: robustness', () => {
 
   it('returns nothing for empty or non-string input instead of throwing', () => {
     expect(parseTaskRefs('')).toEqual({ ids: [], rejected: [] });
-    expect(parseTaskRefs(null as unknown as string)).toEqual({ ids: [], rejected: [] });
+    expect(parseTaskRefs(untyped<string>(null))).toEqual({ ids: [], rejected: [] });
   });
 
   it('never accepts a link when the app host is unusable', () => {

@@ -13,7 +13,7 @@
  *        app.commandLine), BOOT_ASSETS.
  */
 import { registerHooks } from 'node:module';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makeTask } from '../../../support/makeTask.ts';
@@ -24,9 +24,11 @@ const platform = (process.env['BOOT_PLATFORM'] ?? 'linux') as NodeJS.Platform;
 Object.defineProperty(process, 'platform', { value: platform, configurable: true, enumerable: true });
 
 const standInUrl = new URL('./electron-stand-in.ts', import.meta.url).href;
+const updaterStandInUrl = new URL('./electron-updater-stand-in.ts', import.meta.url).href;
 registerHooks({
   resolve(specifier, context, nextResolve) {
     if (specifier === 'electron') return { url: standInUrl, shortCircuit: true };
+    if (specifier === 'electron-updater') return { url: updaterStandInUrl, shortCircuit: true };
     return nextResolve(specifier, context);
   },
 });
@@ -38,7 +40,8 @@ const s = standIn as StandIn;
 const [mainPath, reportPath] = process.argv.slice(2) as [string, string];
 const scenario = process.env['BOOT_SCENARIO'] ?? 'primary';
 const userData = process.env['BOOT_USER_DATA'] as string;
-const TEST_KEY = 'ca_bootTestKey1234567890abcdef';
+// Short but valid: the old Electron mask let keys this short through.
+const TEST_KEY = 'ca_abcdefg';
 
 s.settings.platform = platform;
 s.settings.isPackaged = process.env['BOOT_PACKAGED'] !== '0';
@@ -49,13 +52,14 @@ const ORG_INFO = { status: 200, body: { org_name: 'Boot Test Org', rate_limit_pe
 // Until the key is set for real, the API address answers with a redirect (a login page, a moved host).
 s.settings.fetchAnswers.set('/users/org-info', { redirectTo: 'https://sso.example/login' });
 // A packaged app finds its tray icons in <resources>/tray.
-(process as unknown as { resourcesPath: string }).resourcesPath = process.env['BOOT_ASSETS'] as string;
+(process as NodeJS.Process & { resourcesPath: string }).resourcesPath = process.env['BOOT_ASSETS'] as string;
 
 const report: Record<string, unknown> = { scenario, platform };
 const errors: string[] = [];
 process.on('unhandledRejection', (reason) => errors.push(`unhandledRejection: ${String(reason)}`));
 
-async function waitFor(what: string, condition: () => boolean, timeoutMs = 5000): Promise<boolean> {
+/** Waits for what main does in its own time; generous, because eight boots share a loaded machine. */
+async function waitFor(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<boolean> {
   const start = Date.now();
   while (!condition()) {
     if (Date.now() - start > timeoutMs) {
@@ -77,8 +81,15 @@ function finish(): never {
 await import(pathToFileURL(path.resolve(mainPath)).href);
 report['callsBeforeReady'] = s.recording.calls.map((c) => c.api);
 
-if (scenario === 'second-instance' || scenario === 'unsandboxed') {
+if (scenario === 'second-instance') {
   // Give a wrongly written main the chance to do more than quit.
+  await new Promise((r) => setTimeout(r, 50));
+  finish();
+}
+if (scenario === 'unsandboxed') {
+  // The refusal waits for `ready` (a dialog before it shows nothing on Linux), then exits.
+  s.fireReady();
+  await waitFor('app.exit', () => s.recording.calls.some((c) => c.api === 'app.exit'));
   await new Promise((r) => setTimeout(r, 50));
   finish();
 }
@@ -102,6 +113,9 @@ function trayMenuNow(): MenuItem[] {
 }
 
 const win = popover();
+// No key and no pins: a first launch shows the popover by itself; hide it for the checks below.
+report['shownOnFirstLaunch'] = win?.isVisible() ?? null;
+win?.hide();
 report['windows'] = s.BrowserWindow.all.map((w) => ({ options: s.summarize(w.options), loadedUrl: w.loadedUrl }));
 report['handledChannels'] = [...s.ipcMain.handlers.keys()];
 report['ipcMainOnListeners'] = s.ipcMain.eventNames().map(String);
@@ -179,16 +193,18 @@ report['appProtocol'] = {
 };
 
 // ── navigation, new windows, webviews, permissions ───────────────────────────────────────────────
-function fakeEvent(): { prevented: boolean; preventDefault(): void } {
+function fakeEvent(url = ''): { url: string; prevented: boolean; preventDefault(): void } {
   return {
+    url,
     prevented: false,
     preventDefault() {
       this.prevented = true;
     },
   };
 }
-const nav = fakeEvent();
-win?.webContents.emit('will-navigate', nav, 'https://evil.example/');
+// Electron 45 passes the URL in the event (details.url); the positional argument is deprecated.
+const nav = fakeEvent('https://app.chamelio.ai/workflows/tasks/8');
+win?.webContents.emit('will-navigate', nav, 'https://app.chamelio.ai/workflows/tasks/8');
 const webview = fakeEvent();
 win?.webContents.emit('will-attach-webview', webview, {}, {});
 const openForeign = win?.webContents.windowOpenHandler?.({ url: 'https://evil.example/' });
@@ -240,7 +256,7 @@ report['keyInRecordedCalls'] = JSON.stringify(s.recording.calls).includes(TEST_K
 
 // ── polls that change nothing the menu shows leave the tray menu alone ───────────────────────────
 const statesSent = (): number => win?.webContents.sent.filter((m) => m.channel === stateChannel).length ?? 0;
-s.settings.fetchAnswers.set('/tasks/42', { status: 200, body: makeTask({ task_id: 42 }) });
+s.settings.fetchAnswers.set('/tasks/42', { status: 200, body: { task: makeTask({ task_id: 42 }) } });
 report['pin'] = await outcome(() => handler('pin')(fromPage(), 'https://app.chamelio.ai/workflows/tasks/42'));
 await waitFor('the first check of the pinned task', () => /checked/.test(tray?.tooltip ?? ''));
 await new Promise((r) => setTimeout(r, 150)); // the pin's own snapshots settle first
@@ -255,6 +271,57 @@ report['trayAcrossPolls'] = {
   menusBuilt: s.menus.built.length - trayBefore.menusBuilt,
 };
 report['trayAfterPolls'] = { tooltip: tray?.tooltip ?? null, summary: trayMenuNow().find((i) => i.id === 'summary')?.label ?? null };
+
+// ── a change is notified; a click on it (Windows: from the Action Center after it timed out) shows the task
+{
+  const before = s.Notification.all.length;
+  s.settings.fetchAnswers.set('/tasks/42', { status: 200, body: { task: makeTask({ task_id: 42, status: 'completed', completed_at: '2026-11-20T11:00:00Z' }) } });
+  await handler('refresh')(fromPage());
+  await waitFor('a notification for the change', () => s.Notification.all.length > before);
+  const shown = s.Notification.all.at(-1);
+  const showsBefore = (win?.webContents.sent ?? []).filter((m) => m.channel === 'chamelio:show').length;
+  win?.hide();
+  if (platform === 'win32') {
+    // The toast leaves the screen for the Action Center; the click arrives later, through handleActivation.
+    shown?.emit('close', { reason: 'timedOut' });
+    const launch = /<toast launch="([^"]*)"/.exec(String(shown?.options['toastXml'] ?? ''))?.[1]?.replace(/&amp;/g, '&') ?? '';
+    s.Notification.activationHandler?.({ type: 'click', arguments: launch });
+  } else {
+    shown?.emit('click', {});
+  }
+  report['notification'] = {
+    options: s.summarize(shown?.options ?? null),
+    showsAfterClick: (win?.webContents.sent ?? []).filter((m) => m.channel === 'chamelio:show').slice(showsBefore).map((m) => m.payload),
+    visibleAfterClick: win?.isVisible() ?? null,
+  };
+  win?.hide();
+}
+
+// ── updates: checked at launch where the package can update itself; "Restart to update" once downloaded
+{
+  const updater = ((await import(updaterStandInUrl)) as typeof import('./electron-updater-stand-in.ts')).autoUpdater;
+  const offered = (): boolean => trayMenuNow().some((i) => i.id === 'restart-to-update');
+  const checked = await waitFor('an update check', () => updater.calls.includes('checkForUpdates'), platform === 'linux' ? 200 : 30_000);
+  if (!checked) errors.pop(); // Linux here is the deb, which must not check: not an error of the boot.
+  const offeredBefore = offered();
+  if (checked) updater.emit('update-downloaded', { version: '0.2.0' });
+  const offeredAfter = offered();
+  trayMenuNow().find((i) => i.id === 'restart-to-update')?.click?.();
+  report['updates'] = { checked, autoDownload: updater.autoDownload, offeredBefore, offeredAfter, calls: [...updater.calls] };
+}
+
+// ── Troubleshooting: the log folder, the diagnostics (no key, no task title)
+{
+  const trouble = trayMenuNow().find((i) => i.id === 'troubleshooting')?.submenu ?? [];
+  trouble.find((i) => i.id === 'open-log-folder')?.click?.();
+  trouble.find((i) => i.id === 'copy-diagnostics')?.click?.();
+  await new Promise((r) => setImmediate(r));
+  report['troubleshooting'] = {
+    items: trouble.map((i) => i.label),
+    openedPath: s.recording.calls.find((c) => c.api === 'shell.openPath')?.args[0] ?? null,
+    diagnostics: s.clipboard.written.at(-1) ?? null,
+  };
+}
 
 // ── shell integration ─────────────────────────────────────────────────────────────────────────────
 const visibleBefore = win?.isVisible() ?? null;
@@ -289,7 +356,7 @@ s.app.on('quit', () => {
   quitEmitted = true;
 });
 s.app.quit();
-await waitFor('quit after the engine stopped', () => quitEmitted, 3000);
+await waitFor('quit after the engine stopped', () => quitEmitted);
 const loadsBeforeLateCrash = loads();
 win?.webContents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
 report['reloadsAfterCrashOfDestroyedWindow'] = loads() - loadsBeforeLateCrash;
@@ -298,6 +365,22 @@ report['quit'] = {
   windowDestroyed: win?.isDestroyed() ?? null,
   trayDestroyed: s.recording.calls.some((c) => c.api === 'Tray.destroy'),
   shortcutsAfterQuit: [...s.registeredShortcuts.keys()],
+};
+
+// ── the log file: a failure that quotes the key is logged, masked
+// Thrown for real: main's uncaughtException listener must log it (masked) and keep the process alive.
+setImmediate(() => {
+  throw new Error(`request with ${TEST_KEY} failed`);
+});
+await new Promise((r) => setTimeout(r, 50));
+const logFile = path.join(userData, 'logs', 'main.log');
+const logText = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+report['logFile'] = {
+  exists: existsSync(logFile),
+  lines: logText.split('\n').filter(Boolean).length,
+  containsKey: logText.includes(TEST_KEY) || logText.includes(TEST_KEY.slice(3)),
+  hasReady: logText.includes('ready'),
+  hasUncaught: /uncaught exception.*\[redacted\]/.test(logText),
 };
 
 finish();

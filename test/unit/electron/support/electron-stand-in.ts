@@ -70,6 +70,9 @@ export const settings = {
   encryptionAvailable: true,
   storageBackend: 'gnome_libsecret' as string,
   clipboardText: '',
+  notificationsSupported: true,
+  /** When set, every notification's show() ends in 'failed' with this text. */
+  notificationError: null as string | null,
   online: true,
   /** Chromium command-line switches, as app.commandLine reports them (name → value, '' for none). */
   switches: {} as Record<string, string>,
@@ -132,6 +135,9 @@ class StandInApp extends EventEmitter {
   getPath(name: string): string {
     record('app.getPath', name);
     if (name === 'userData') return settings.userData;
+    // electron.d.ts, setAppLogsPath: the default is "inside the `userData` directory on _Linux_ and
+    // _Windows_" (and ~/Library/Logs/<name> on macOS, which a test machine must not write to).
+    if (name === 'logs') return `${settings.userData}/logs`;
     return settings.userData;
   }
   getVersion(): string {
@@ -401,17 +407,39 @@ export class Tray extends EventEmitter {
 }
 
 export class Notification extends EventEmitter {
-  static readonly shown: Record<string, unknown>[] = [];
+  static readonly all: Notification[] = [];
+  static activationHandler: ((details: { type: string; arguments: string; actionIndex?: number }) => void) | null = null;
+  /** electron.d.ts: "Whether or not desktop notifications are supported on the current system" (Linux: libnotify loaded). */
   static isSupported(): boolean {
-    return true;
+    return settings.notificationsSupported;
+  }
+  /** electron.d.ts: `@platform win32`; elsewhere there is no such function. */
+  static handleActivation(callback: (details: { type: string; arguments: string; actionIndex?: number }) => void): void {
+    record('Notification.handleActivation');
+    if (settings.platform !== 'win32') throw new TypeError('Notification.handleActivation is not a function');
+    Notification.activationHandler = callback;
   }
   readonly options: Record<string, unknown>;
   constructor(options: Record<string, unknown>) {
     super();
+    record('new Notification', options);
+    requireReady('Notification');
     this.options = options;
   }
+  /**
+   * electron.d.ts, 'failed': "Emitted when an error is encountered while creating and showing the
+   * native notification" (darwin, win32; an unsigned macOS build, say). The stand-in fails when told to.
+   */
   show(): void {
-    Notification.shown.push(this.options);
+    record('Notification.show');
+    Notification.all.push(this);
+    if (settings.notificationError !== null) {
+      const error = settings.notificationError;
+      setImmediate(() => this.emit('failed', {}, error));
+    }
+  }
+  close(): void {
+    record('Notification.close');
   }
 }
 
@@ -457,18 +485,38 @@ export const safeStorage = {
   },
 };
 
-export const fetches: { url: string; method: string; headerNames: string[]; redirect: string; afterReady: boolean }[] = [];
+export const fetches: {
+  url: string;
+  method: string;
+  headerNames: string[];
+  redirect: string;
+  cache: string;
+  credentials: string;
+  hasSignal: boolean;
+  afterReady: boolean;
+}[] = [];
 const notFound = (): Response =>
   new Response(JSON.stringify({ detail: 'Not found' }), { status: 404, headers: { 'content-type': 'application/json' } });
 export const net = {
-  async fetch(url: string, init?: { method?: string; headers?: Record<string, string>; redirect?: string }): Promise<Response> {
+  /**
+   * electron.d.ts, net.fetch: "Sends a request, similarly to how `fetch()` works in the renderer" and
+   * "will issue requests from the default session": the RequestInit options apply as in fetch(),
+   * so `cache`, `credentials` and `signal` are recorded as passed (unset: the session's defaults,
+   * HTTP cache and cookie jar included), and an aborted signal rejects with an AbortError as fetch() does.
+   */
+  async fetch(url: string, init?: RequestInit): Promise<Response> {
+    requireReady('net.fetch');
     fetches.push({
       url,
       method: init?.method ?? 'GET',
-      headerNames: Object.keys(init?.headers ?? {}).map((h) => h.toLowerCase()),
+      headerNames: Object.keys((init?.headers as Record<string, string> | undefined) ?? {}).map((h) => h.toLowerCase()),
       redirect: init?.redirect ?? 'follow',
+      cache: init?.cache ?? '(session default)',
+      credentials: init?.credentials ?? '(session default)',
+      hasSignal: init?.signal instanceof AbortSignal,
       afterReady: isReadyNow,
     });
+    init?.signal?.throwIfAborted();
     const answer = settings.fetchAnswers.get(new URL(url).pathname);
     if (!answer) return notFound();
     if ('redirectTo' in answer) {
@@ -506,20 +554,33 @@ export const shell = {
     record('shell.openExternal', url);
     opened.push(url);
   },
-  async openPath(): Promise<string> {
+  /** electron.d.ts: "Resolves with a string containing the error message corresponding to the failure if a failure occurred, otherwise ''." */
+  async openPath(path: string): Promise<string> {
+    record('shell.openPath', path);
     return '';
   },
 };
 
 export const dialog = {
+  /**
+   * electron.d.ts, dialog.showErrorBox: "If called before the app `ready` event on Linux, the message
+   * will be emitted to stderr, and no GUI dialog will appear." Recorded under another name then, so
+   * a test looking for the dialog does not find one.
+   */
   showErrorBox(title: string, content: string): void {
-    record('dialog.showErrorBox', title, content);
+    const shown = isReadyNow || settings.platform !== 'linux';
+    record(shown ? 'dialog.showErrorBox' : 'dialog.showErrorBox (stderr only, no dialog)', title, content);
   },
 };
 
 export const clipboard = {
+  written: [] as string[],
   async readText(): Promise<string> {
     return settings.clipboardText;
+  },
+  writeText(text: string): void {
+    record('clipboard.writeText');
+    clipboard.written.push(text);
   },
 };
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiError, ApiResult } from '../../../src-main/core/chamelio/ApiError.ts';
 import type { Task } from '../../../src-main/core/chamelio/Task.ts';
 import { BUDGET_WINDOW_MS, RequestBudget } from '../../../src-main/core/tasks/RequestBudget.ts';
+import { MAX_RATE_LIMIT_PAUSE_MS, MIN_RATE_LIMIT_PAUSE_MS, rateLimitPause } from '../../../src-main/core/tasks/rateLimitPause.ts';
 import { TaskMonitor, TERMINAL_FACTOR } from '../../../src-main/core/tasks/TaskMonitor.ts';
 import { maxInAnyWindow } from '../../../src-main/node/simulator/SlidingWindowLimiter.ts';
 import { FakeClock } from '../../support/FakeClock.ts';
@@ -186,5 +187,40 @@ describe('TaskMonitor', () => {
     for (let id = 1; id <= 20; id++) t.monitor.add(id);
     // 20 running tasks at 2 a minute each want 40 a minute; the budget is 10.
     expect(t.monitor.stretch()).toBe(4);
+  });
+});
+
+describe('the pause after a 429 has a floor and a ceiling', () => {
+  it.each([[0], [0.4], [-5_000], [Number.NaN]])('Retry-After worth %s ms sends a handful of requests a minute, not a storm', async (retryAfterMs) => {
+    const t = setup({ budget: 60 });
+    t.answerWith(fail({ kind: 'rate-limited', retryAfterMs }));
+    t.monitor.add(1);
+    await t.clock.advance(60_000);
+    // 1 s, then 2, 4, 8, 16, 32 s: the floor doubles while the server keeps answering 429.
+    expect(t.calls.length).toBeLessThanOrEqual(7);
+    expect(t.calls.length).toBeGreaterThanOrEqual(2);
+    // The key's budget is left for the key checks.
+    expect(t.monitor.trySpend()).toBe(true);
+  });
+
+  it('waits at most five minutes, however long the server asks for', async () => {
+    const t = setup();
+    t.answerWith(fail({ kind: 'rate-limited', retryAfterMs: 10 * 365 * 24 * 3_600_000 }));
+    t.monitor.add(1);
+    await t.clock.advance(0);
+    t.answerWith((id) => ({ ok: true, value: makeTask({ task_id: id }) }));
+    await t.clock.advance(MAX_RATE_LIMIT_PAUSE_MS - 1_000);
+    expect(t.calls).toHaveLength(1);
+    await t.clock.advance(2_000);
+    expect(t.calls).toHaveLength(2);
+  });
+
+  it('obeys Retry-After between the floor (doubling in a streak) and the ceiling', () => {
+    expect(rateLimitPause(0, 1, 60)).toBe(MIN_RATE_LIMIT_PAUSE_MS);
+    expect(rateLimitPause(0, 3, 60)).toBe(4 * MIN_RATE_LIMIT_PAUSE_MS);
+    expect(rateLimitPause(0, 1, 10)).toBe(6_000); // the budget's spacing, when wider than 1 s
+    expect(rateLimitPause(30_000, 1, 60)).toBe(30_000);
+    expect(rateLimitPause(null, 1, 60)).toBe(60_000);
+    expect(rateLimitPause(Number.POSITIVE_INFINITY, 1, 60)).toBe(MAX_RATE_LIMIT_PAUSE_MS);
   });
 });

@@ -1,0 +1,25 @@
+/** The engine (core/app/AppService) on Electron's adapters: net.fetch, the store, the key store. */
+import { net } from 'electron';
+import { AppService } from '../../core/app/AppService.ts';
+import type { Logger, Notifier, SecretStore, TrayView } from '../../core/app/ports.ts';
+import { electronFetch } from '../netFetch.ts';
+import { realClock } from '../../core/app/realClock.ts';
+import { ElectronStorePersistence, type KeyValueStore } from '../settingsStore.ts';
+
+export function createEngine(deps: {
+  store: KeyValueStore;
+  secrets: SecretStore;
+  notifier: Notifier;
+  tray: TrayView;
+  logger: Logger;
+}): AppService {
+  return new AppService({
+    clock: realClock,
+    fetch: electronFetch((url, init) => net.fetch(url, init)),
+    persistence: new ElectronStorePersistence(deps.store),
+    secrets: deps.secrets,
+    notifier: deps.notifier,
+    tray: deps.tray,
+    logger: deps.logger,
+  });
+}
