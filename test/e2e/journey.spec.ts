@@ -63,7 +63,7 @@ test('first run, key, paste a URL, details, status change, assigned to you, unpi
   await popover.backToList();
   await control.patchTask(ID, { status: 'in_progress' });
   await expect.poll(() => preview.notifications()).toEqual([
-    { event: 'notification', taskIds: [ID], title: TITLE, body: 'Pending → In progress' },
+    { event: 'notification', kind: 'single', taskIds: [ID], title: TITLE, body: 'Pending → In progress', actions: ['open', 'snooze-day'] },
   ]);
   await expect(row).toContainText('In progress');
   await expect(row).toContainText('Unseen change.');
@@ -84,9 +84,11 @@ test('first run, key, paste a URL, details, status change, assigned to you, unpi
   await control.patchTask(ID, { assignee_email: 'me@example.com' });
   await expect.poll(() => preview.notifications().at(-1)).toEqual({
     event: 'notification',
+    kind: 'single',
     taskIds: [ID],
     title: TITLE,
     body: 'Reassigned from legal@example.com to you',
+    actions: ['open', 'snooze-day'],
   });
   await expect(row).toContainText('Assignee: you');
 
