@@ -17,6 +17,7 @@ export class TrayController implements TrayView {
   private tray: Tray | null = null;
   private kind: TrayStateKind | null = null;
   private tooltip: string | null = null;
+  private title: string | null = null;
   private menu: Menu | null = null;
   private menuShape: string | null = null;
   private readonly iconDir: string;
@@ -49,6 +50,7 @@ export class TrayController implements TrayView {
     this.tray = new Tray(this.image(initial.kind));
     this.kind = initial.kind;
     this.tooltip = null;
+    this.title = null;
     this.menu = null;
     this.menuShape = null;
     if (this.platform === 'darwin') this.tray.setIgnoreDoubleClickEvents(true);
@@ -69,10 +71,15 @@ export class TrayController implements TrayView {
       tray.setImage(this.image(state.kind));
       this.kind = state.kind;
     }
-    const { tooltip } = traySummary(state);
+    const { tooltip, title } = traySummary(state);
     if (tooltip !== this.tooltip) {
       tray.setToolTip(tooltip);
       this.tooltip = tooltip;
+    }
+    // Only macOS shows a title beside the icon (Tray.setTitle is macOS-only); elsewhere the count is in the tooltip.
+    if (this.platform === 'darwin' && title !== this.title) {
+      tray.setTitle(title);
+      this.title = title;
     }
     const template = buildTrayMenuTemplate(state, this.actions, { now: this.now, updateReady: this.updateReady });
     const shape = menuSignature(template);

@@ -13,6 +13,8 @@ export const MAX_TOOLTIP_LENGTH = 127;
 export interface TraySummary {
   tooltip: string;
   menuLine: string;
+  /** Beside the icon where the OS shows a title (macOS): the needs-you count, or nothing. */
+  title: string;
 }
 
 /** "10:42" in the user's locale. */
@@ -22,12 +24,13 @@ export const defaultFormatTime = (ms: number): string =>
 export function traySummary(state: TrayState, formatTime: (ms: number) => string = defaultFormatTime): TraySummary {
   const parts = [`${state.pinned} pinned`];
   if (state.changed > 0) parts.push(`${state.changed} changed`);
+  if (state.needsYou > 0) parts.push(`${state.needsYou} ${state.needsYou === 1 ? 'needs' : 'need'} you`);
   const connection = connectionPart(state);
   if (connection) parts.push(connection);
   if (state.notificationsPausedUntil !== null) parts.push('notifications paused');
   const menuLine = [PRODUCT_NAME, ...parts].join(' · ');
   const checked = state.lastCheckedAt === null ? '' : ` · checked ${formatTime(state.lastCheckedAt)}`;
-  return { tooltip: fitTooltip(menuLine + checked), menuLine };
+  return { tooltip: fitTooltip(menuLine + checked), menuLine, title: state.needsYou > 0 ? String(state.needsYou) : '' };
 }
 
 function connectionPart(state: TrayState): string | null {

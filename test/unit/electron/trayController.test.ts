@@ -11,6 +11,7 @@ class FakeTray extends EventEmitter {
   contextMenu: unknown = null;
   poppedUp: unknown = null;
   tooltip = '';
+  titles: string[] = [];
   constructor() {
     super();
     trays.push(this);
@@ -21,6 +22,9 @@ class FakeTray extends EventEmitter {
   setToolTip(text: string): void {
     calls.setToolTip++;
     this.tooltip = text;
+  }
+  setTitle(title: string): void {
+    this.titles.push(title);
   }
   setContextMenu(menu: unknown): void {
     calls.setContextMenu++;
@@ -89,6 +93,18 @@ beforeEach(() => {
 });
 
 describe('TrayController.render', () => {
+  it('shows the needs-you count beside the icon on macOS, set only when it changes; elsewhere only in the tooltip', () => {
+    const mac = controller('darwin');
+    mac.render(state({ needsYou: 2 }));
+    mac.render(state({ needsYou: 2 }));
+    mac.render(state({ needsYou: 0 }));
+    expect(trays.at(-1)?.titles).toEqual(['', '2', '']);
+    const linux = controller('linux');
+    linux.render(state({ needsYou: 2 }));
+    expect(trays.at(-1)?.titles).toEqual([]);
+    expect(trays.at(-1)?.tooltip).toMatch(/^Chamelio Tray · 1 pinned · 2 need you · checked /);
+  });
+
   it('sets icon, tooltip and menu once at creation', () => {
     controller('linux');
     expect(calls).toMatchObject({ setToolTip: 1, setContextMenu: 1, buildFromTemplate: 1, setImage: 0 });

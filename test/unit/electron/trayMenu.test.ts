@@ -99,7 +99,7 @@ describe('buildTrayMenuTemplate', () => {
       'quit',
     ]);
     // "checked 10:42" stays in the tooltip: it changes with every poll.
-    expect(byId(items, 'summary')).toMatchObject({ label: 'Chamelio Tray · 2 pinned · 1 changed', enabled: false });
+    expect(byId(items, 'summary')).toMatchObject({ label: 'Chamelio Tray · 2 pinned · 1 changed · 1 needs you', enabled: false });
   });
 
   it('shows each pinned task with its status and marks, and a click focuses it', () => {

@@ -20,14 +20,22 @@ function state(overrides: Partial<TrayState> = {}): TrayState {
 }
 
 describe('traySummary: the tooltip and the menu line from the engine’s parts', () => {
+  it('counts the tasks that need you, in words and as the title beside the icon', () => {
+    expect(traySummary(state({ needsYou: 1 }), formatTime)).toMatchObject({ menuLine: 'Chamelio Tray · 3 pinned · 1 needs you', title: '1' });
+    expect(traySummary(state({ needsYou: 4, changed: 2 }), formatTime).menuLine).toBe('Chamelio Tray · 3 pinned · 2 changed · 4 need you');
+    expect(traySummary(state(), formatTime).title).toBe('');
+  });
+
   it('names the app, the counts and the time of the last check, which only the tooltip has', () => {
     expect(traySummary(state({ changed: 1 }), formatTime)).toEqual({
       tooltip: 'Chamelio Tray · 3 pinned · 1 changed · checked 10:42',
       menuLine: 'Chamelio Tray · 3 pinned · 1 changed',
+      title: '',
     });
     expect(traySummary(state({ pinned: 0, lastCheckedAt: null }), formatTime)).toEqual({
       tooltip: 'Chamelio Tray · 0 pinned',
       menuLine: 'Chamelio Tray · 0 pinned',
+      title: '',
     });
   });
 

@@ -383,6 +383,10 @@ export class Tray extends EventEmitter {
     this.tooltip = text;
     this.toolTipSets++;
   }
+  /** electron.d.ts: "setTitle(title, options?) … @platform darwin": a no-op elsewhere. */
+  setTitle(title: string): void {
+    record('Tray.setTitle', title);
+  }
   setContextMenu(menu: StandInMenu): void {
     record('Tray.setContextMenu');
     this.contextMenu = menu;
