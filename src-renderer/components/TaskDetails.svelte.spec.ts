@@ -68,4 +68,66 @@ describe('TaskDetails', () => {
     renderWithApp(TaskDetails, { props: { taskId: 12 }, snapshot: snapshot({ tasks: [blank] }), answers: { getTaskDetail: () => detailOf(blank, task(12)) } });
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Task 12');
   });
+  describe('an approval decided elsewhere while the user works on it', () => {
+    const waiting = task(12, { status: 'in_progress', current_step_id: 'legal_approval', current_step_name: 'Legal Approval', current_step_type: 'approval' });
+    const done = task(12, { status: 'completed', current_step_id: null, current_step_name: null, current_step_type: null });
+    const approval = { taskId: 12, stepName: 'Legal Approval', approversNow: ['me@example.com'], approversNext: [], youCanApprove: true, values: [], files: [] };
+
+    function working() {
+      let full = waiting;
+      const view = renderWithApp(TaskDetails, {
+        props: { taskId: 12 },
+        snapshot: withRow,
+        answers: {
+          getTaskDetail: () => detailOf(row, full),
+          getApproval: () => ({ ok: true, approval }),
+          decideApproval: () => ({ ok: false, kind: 'conflict', message: 'Task is not awaiting approval' }),
+        },
+      });
+      // The engine re-reads the task and pushes a changed row: the details read it again.
+      const moveOn = () => {
+        full = done;
+        view.app.engine.snapshot = snapshot({ tasks: [{ ...row, status: 'completed', statusLabel: 'Completed' }] });
+      };
+      return { ...view, moveOn };
+    }
+
+    it('keeps the unsent comment and the API’s words, without buttons, once the task has moved on', async () => {
+      const { moveOn } = working();
+      await fireEvent.input(await screen.findByRole('textbox', { name: /Comment/ }), { target: { value: 'Not yet' } });
+      await fireEvent.click(screen.getByRole('button', { name: 'Reject' }));
+      await fireEvent.click(screen.getByRole('button', { name: 'Yes, reject' }));
+      await screen.findByText('Task is not awaiting approval');
+      moveOn();
+      await waitFor(() => expect(screen.getByText('Current step').nextElementSibling?.textContent?.trim()).toBe('none'));
+      expect((screen.getByRole('textbox', { name: 'Comment, not sent' }) as HTMLTextAreaElement).value).toBe('Not yet');
+      expect(screen.getByText('Task is not awaiting approval. This step is over; nothing was decided from here.')).toBeTruthy();
+      expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Reject' })).toBeNull();
+    });
+
+    it('a re-read that leaves the step as it was asks for the approval and the documents no second time', async () => {
+      let full = waiting;
+      const { app, bridge } = renderWithApp(TaskDetails, {
+        props: { taskId: 12 },
+        snapshot: withRow,
+        answers: { getTaskDetail: () => detailOf(row, full), getApproval: () => ({ ok: true, approval }) },
+      });
+      await screen.findByRole('button', { name: 'Approve' });
+      full = { ...waiting, task_title: 'Vendor contract, renamed' };
+      app.engine.snapshot = snapshot({ tasks: [{ ...row, title: 'Vendor contract, renamed', displayTitle: 'Vendor contract, renamed' }] });
+      await waitFor(() => expect(bridge.callsOf('getTaskDetail')).toHaveLength(2));
+      await screen.findByRole('heading', { level: 2, name: 'Vendor contract, renamed' });
+      expect(bridge.callsOf('getApproval')).toHaveLength(1);
+      expect(bridge.callsOf('getDocuments')).toHaveLength(1);
+    });
+
+    it('goes away with the step when the user had nothing under way', async () => {
+      const { moveOn } = working();
+      await screen.findByRole('button', { name: 'Approve' });
+      moveOn();
+      await waitFor(() => expect(screen.getByText('Current step').nextElementSibling?.textContent?.trim()).toBe('none'));
+      expect(screen.queryByRole('region', { name: 'Approval' })).toBeNull();
+    });
+  });
 });

@@ -54,7 +54,10 @@ test('reject asks for a reason and sends the task back', async ({ sim, popover, 
   await popover.approval.getByRole('button', { name: 'Reject', exact: true }).click();
   await expect(popover.approval).toContainText('Write why you reject it');
   await popover.decide('Reject', 'Get a second quote');
-  await expect(page.getByRole('article')).toContainText('Purchase Request');
+  // "Purchase Request" is already in the step history, so wait for it as the current step: the
+  // details show it only once the rejection was answered and the task re-read.
+  await expect(page.getByRole('article').getByText('Purchase Request (intake)', { exact: true })).toBeVisible();
+  await expect(popover.approval).toBeHidden();
   expect(sim.getTask(AGENCY)?.step_runs.some((r) => r.status === 'rejected')).toBe(true);
   await popover.openActivity();
   await expect(page.getByText('You rejected: Get a second quote')).toBeVisible();
