@@ -77,7 +77,10 @@ export interface Events {
 
 export type EventName = keyof Events;
 
-export type PopoverView = { view: 'list' } | { view: 'task'; taskId: number; focus?: 'approval' } | { view: 'settings' };
+/** Where in a task's details to put the user: its approval, for "Review" and a needs-you tray item. */
+export type PopoverFocus = 'approval';
+
+export type PopoverView = { view: 'list' } | { view: 'task'; taskId: number; focus?: PopoverFocus } | { view: 'settings' };
 
 export type Bridge = {
   [K in CommandName]: (...args: Commands[K]['args']) => Promise<Commands[K]['result']>;

@@ -26,7 +26,7 @@ import { settingsApplier, watchSystemState } from './wiring/osIntegration.ts';
 import { createPopover } from './wiring/popover.ts';
 import { setUpSession } from './wiring/session.ts';
 import { createSecretStore, createStore } from './wiring/store.ts';
-import { createTray, showTask } from './wiring/tray.ts';
+import { createTray } from './wiring/tray.ts';
 import { createUpdates } from './wiring/updates.ts';
 
 const bundleDir = path.dirname(fileURLToPath(import.meta.url));
@@ -81,7 +81,7 @@ async function onReady(running: Running): Promise<void> {
   running.updates = updates;
   const tray = createTray({ platform, popover, engine: () => running.engine, openLink, logFolder: log.folder, updates, logger });
   running.tray = tray;
-  const notifier = createNotifier({ platform, show: (taskId) => showTask(popover, taskId), openLink, engine: () => running.engine, logger });
+  const notifier = createNotifier({ platform, show: (view) => popover.show(view), openLink, engine: () => running.engine, logger });
   const engine = createEngine({ store, secrets, notifier, tray, logger });
   running.engine = engine;
   notifier.start();

@@ -5,13 +5,14 @@
  * but TrayController hands it to Electron only when menuSignature() says it looks different.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import type { PopoverFocus } from '../contract/bridge.ts';
 import type { TrayMenuTask, TrayState } from '../core/app/TrayState.ts';
 import { defaultFormatTime, traySummary } from './traySummary.ts';
 import { truncate } from '../core/base/truncate.ts';
 
 export interface TrayMenuActions {
-  /** Shows the popover on that task, or on the list for null. */
-  focusTask(taskId: number | null): void;
+  /** Shows the popover on that task (at its approval, for one waiting on the user), or on the list for null. */
+  focusTask(taskId: number | null, focus?: PopoverFocus): void;
   pinFromClipboard(): void;
   refresh(): void;
   pauseNotifications(until: number | null): void;
@@ -63,9 +64,10 @@ export function menuLabel(text: string): string {
 function taskItem(task: TrayMenuTask, actions: TrayMenuActions): MenuItemConstructorOptions {
   const marker = task.needsYou ? '★ ' : task.unseen ? '● ' : '';
   return {
-    id: `task-${task.id}`,
+    // The id says where the click goes, so the menu is rebuilt when that changes (menuSignature).
+    id: task.approvalWaiting ? `task-${task.id}-approval` : `task-${task.id}`,
     label: `${marker}${menuLabel(task.label)} — ${menuLabel(task.statusLabel)}`,
-    click: () => actions.focusTask(task.id),
+    click: () => (task.approvalWaiting ? actions.focusTask(task.id, 'approval') : actions.focusTask(task.id)),
   };
 }
 

@@ -122,6 +122,23 @@ describe('TaskDetails', () => {
       expect(bridge.callsOf('getDocuments')).toHaveLength(1);
     });
 
+    it('asked for the approval ("Review"), puts focus on it once it has loaded, not on the heading', async () => {
+      renderWithApp(TaskDetails, {
+        props: { taskId: 12, focus: 'approval' },
+        snapshot: withRow,
+        answers: { getTaskDetail: () => detailOf(row, waiting), getApproval: () => ({ ok: true, approval }) },
+      });
+      expect(document.activeElement).not.toBe(screen.getByRole('heading', { level: 2 }));
+      await screen.findByRole('button', { name: 'Approve' });
+      expect(document.activeElement).toBe(screen.getByRole('heading', { level: 3, name: 'Approval' }));
+    });
+
+    it('asked for the approval of a task that has none any more, puts focus on the heading', async () => {
+      renderWithApp(TaskDetails, { props: { taskId: 12, focus: 'approval' }, snapshot: withRow, answers: { getTaskDetail: () => detailOf(row, done) } });
+      await screen.findByText('Current step');
+      await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 })));
+    });
+
     it('goes away with the step when the user had nothing under way', async () => {
       const { moveOn } = working();
       await screen.findByRole('button', { name: 'Approve' });

@@ -3,7 +3,7 @@
  * clipboard offer, the last problem, the time), and the user's actions that cross them. Every
  * decision about tasks stays in the engine. Components reach this through `useApp()` (context.ts).
  */
-import type { Bridge } from '../../src-main/contract/bridge.ts';
+import type { Bridge, PopoverFocus } from '../../src-main/contract/bridge.ts';
 import type { PinResult, TaskSummary } from '../../src-main/contract/dto.ts';
 import { browserClock, type Clock } from './clock.ts';
 import { focusIsLost, focusSoon, LIST_FOCUS } from './focus.ts';
@@ -49,7 +49,7 @@ export class AppStore {
     });
     // The tray, a notification or a second launch asks for a view: show it, with focus in it.
     const offShow = this.bridge.on('show', (request) => {
-      if (request.view === 'task') void this.open(request.taskId);
+      if (request.view === 'task') void this.open(request.taskId, request.focus);
       else this.show({ kind: request.view }, true);
     });
     void this.run(async () => {
@@ -113,11 +113,12 @@ export class AppStore {
     void focusSoon(['pin']);
   }
 
-  async open(taskId: number): Promise<void> {
+  /** Opens a task's details; with a focus ("Review"), at that part of them. */
+  async open(taskId: number, focus?: PopoverFocus): Promise<void> {
     // Coming back to the list selects the task that was open.
     this.view.selectedId = taskId;
     this.view.pinFeedback = null;
-    this.view.show({ kind: 'details', taskId });
+    this.view.show(focus ? { kind: 'details', taskId, focus } : { kind: 'details', taskId });
     await this.run(() => this.bridge.markSeen(taskId));
   }
 

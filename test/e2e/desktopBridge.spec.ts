@@ -69,6 +69,26 @@ test('show: a notification click opens the task, the tray menu the list or setti
   await expect(page.getByLabel('API key')).toBeVisible();
 });
 
+test('show at the approval ("Review" on a notification, a needs-you tray item): the approval takes focus, in view', async ({ page }) => {
+  const atApproval = task(9, { task_title: 'Waiting on your approval', status: 'in_progress', current_step_id: 'legal_approval', current_step_name: 'Legal Approval', current_step_type: 'approval' });
+  await open(page, {
+    snapshot: stubSnapshot({ tasks: [summary(9, 'Waiting on your approval')] }),
+    details: { 9: detail(summary(9, 'Waiting on your approval'), atApproval) },
+    answers: {
+      getApproval: { ok: true, approval: { taskId: 9, stepName: 'Legal Approval', approversNow: ['me@example.com'], approversNext: [], youCanApprove: true, values: [], files: [] } },
+    },
+  });
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await page.evaluate(() => (globalThis as unknown as Calls).__emit('show', { view: 'task', taskId: 9, focus: 'approval' }));
+  const title = page.getByRole('heading', { name: 'Approval', level: 3 });
+  await expect(title).toBeFocused();
+  await expect(title).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Approve', exact: true })).toBeVisible();
+  // A plain show of the same task puts the user at its heading, as a click does.
+  await page.evaluate(() => (globalThis as unknown as Calls).__emit('show', { view: 'task', taskId: 9 }));
+  await expect(page.getByRole('heading', { name: 'Waiting on your approval', level: 2 })).toBeFocused();
+});
+
 test('the header names every connection state', async ({ page }) => {
   await open(page, { snapshot: stubSnapshot(), details: {} });
   const connection = page.getByTestId('connection');

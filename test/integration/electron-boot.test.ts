@@ -383,6 +383,10 @@ describe('notifications', () => {
     expect(callsTo(primary, 'Notification.handleActivation')).toEqual([]);
   });
 
+  it('macOS: "Review" on an approval waiting on you opens the popover at the approval', () => {
+    expect(mac['review']).toEqual({ buttons: ['Review', 'Open', 'Snooze 1 day'], shows: [{ view: 'task', taskId: 42, focus: 'approval' }] });
+  });
+
   it('macOS: a click shows the task', () => {
     expect((mac['notification'] as { showsAfterClick: unknown[] }).showsAfterClick).toEqual([{ view: 'task', taskId: 42 }]);
   });

@@ -11,6 +11,8 @@ export interface TrayMenuTask {
   statusLabel: string;
   unseen: boolean;
   needsYou: boolean;
+  /** Needs you at an approval step: its menu item opens the popover at the approval. */
+  approvalWaiting: boolean;
 }
 
 /**

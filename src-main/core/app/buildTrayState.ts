@@ -32,6 +32,7 @@ export function buildTrayState(
     statusLabel: s.problem?.kind === 'unavailable' ? 'Unavailable' : (s.statusLabel ?? 'Loading…'),
     unseen: s.unseen,
     needsYou: s.group === 'needs-you',
+    approvalWaiting: s.group === 'needs-you' && s.stepType === 'approval',
   }));
   return {
     kind,

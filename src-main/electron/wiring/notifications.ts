@@ -4,6 +4,8 @@
  * list for a summary); the engine decides what each one means (core/notify/notificationActions.ts).
  */
 import { Notification } from 'electron';
+import type { PopoverView } from '../../contract/bridge.ts';
+import { popoverViewOf } from '../../contract/popoverView.ts';
 import type { Logger } from '../../core/app/ports.ts';
 import type { NotificationIntent } from '../../core/notify/notificationActions.ts';
 import type { NotificationActivation } from '../../core/notify/PlannedNotification.ts';
@@ -15,9 +17,10 @@ export const electronNotificationApi: NotificationApi = {
   handleActivation: (callback) => Notification.handleActivation(callback),
 };
 
-/** What a click shows: the task of a one-task notification, the list (null) for a summary. */
-export function taskToShow(activation: NotificationActivation): number | null {
-  return activation.taskIds.length === 1 ? (activation.taskIds[0] ?? null) : null;
+/** What a click shows: the task of a one-task notification, the list for a summary. */
+export function viewToShow(activation: NotificationActivation): PopoverView {
+  const only = activation.taskIds.length === 1 ? activation.taskIds[0] : undefined;
+  return only === undefined ? { view: 'list' } : { view: 'task', taskId: only };
 }
 
 /** The engine's side of an activation: it does its part (a snooze) and says what to show. */
@@ -28,23 +31,23 @@ export interface ActivationEngine {
 
 export function routeActivation(
   activation: NotificationActivation,
-  deps: { show: (taskId: number | null) => void; openLink: (url: string) => void; engine: ActivationEngine | null },
+  deps: { show: (view: PopoverView) => void; openLink: (url: string) => void; engine: ActivationEngine | null },
 ): void {
   const { engine } = deps;
   // Before the engine exists (a cold start from a toast), a click or Open shows what it names.
   if (engine === null) {
-    if (activation.actionId === null || activation.actionId === 'open') deps.show(taskToShow(activation));
+    if (activation.actionId === null || activation.actionId === 'open') deps.show(viewToShow(activation));
     return;
   }
   const intent = engine.triage.notificationActivated(activation);
-  if (intent.kind === 'show-list') deps.show(null);
-  else if (intent.kind === 'show-task') deps.show(intent.taskId);
+  const view = popoverViewOf(intent);
+  if (view) deps.show(view);
   else if (intent.kind === 'open-task-in-chamelio') deps.openLink(engine.linkFor(intent.taskId));
 }
 
 export function createNotifier(deps: {
   platform: NodeJS.Platform;
-  show: (taskId: number | null) => void;
+  show: (view: PopoverView) => void;
   openLink: (url: string) => void;
   /** The engine, once made (null before). */
   engine: () => ActivationEngine | null;

@@ -2,6 +2,7 @@
 import { release } from 'node:os';
 import { app, clipboard, shell } from 'electron';
 import type { AppService } from '../../core/app/AppService.ts';
+import type { PopoverFocus } from '../../contract/bridge.ts';
 import type { Logger } from '../../core/app/ports.ts';
 import { inBackground } from '../background.ts';
 import { MAX_CLIPBOARD_SCAN } from '../commandHandlers.ts';
@@ -37,8 +38,9 @@ function copyDiagnostics(engine: AppService, deps: TrayWiring): void {
   );
 }
 
-export function showTask(popover: PopoverWindow, taskId: number | null): void {
-  popover.show(taskId === null ? { view: 'list' } : { view: 'task', taskId });
+export function showTask(popover: PopoverWindow, taskId: number | null, focus?: PopoverFocus): void {
+  if (taskId === null) popover.show({ view: 'list' });
+  else popover.show(focus ? { view: 'task', taskId, focus } : { view: 'task', taskId });
 }
 
 async function pinFromClipboard(engine: AppService, popover: PopoverWindow, logger: Logger): Promise<void> {
@@ -55,7 +57,7 @@ export function trayMenuActions(deps: TrayWiring): TrayMenuActions {
     if (running) inBackground(what, work(running), logger);
   };
   return {
-    focusTask: (taskId) => showTask(popover, taskId),
+    focusTask: (taskId, focus) => showTask(popover, taskId, focus),
     pinFromClipboard: () => withEngine('pin from clipboard', (e) => pinFromClipboard(e, popover, logger)),
     refresh: () => withEngine('refresh', (e) => e.refresh()),
     pauseNotifications: (until) => withEngine('pausing notifications', (e) => e.pauseNotifications(until)),

@@ -1,9 +1,10 @@
+import type { PopoverFocus } from '../../../src-main/contract/bridge.ts';
 import type { PinResult, TaskSummary } from '../../../src-main/contract/dto.ts';
 import { filterTasks } from '../filterTasks.ts';
 
 export type View =
   | { kind: 'list' }
-  | { kind: 'details'; taskId: number }
+  | { kind: 'details'; taskId: number; focus?: PopoverFocus }
   | { kind: 'activity' }
   | { kind: 'settings' };
 

@@ -74,7 +74,7 @@ function state(overrides: Partial<TrayState> = {}): TrayState {
     needsYou: 0,
     lastCheckedAt: Date.UTC(2026, 10, 30, 9, 42),
     connection: { kind: 'ok' },
-    tasks: [{ id: 7, label: 'NDA for Acme', statusLabel: 'In progress', unseen: false, needsYou: false }],
+    tasks: [{ id: 7, label: 'NDA for Acme', statusLabel: 'In progress', unseen: false, needsYou: false, approvalWaiting: false }],
     notificationsPausedUntil: null,
     hasKey: true,
     ...overrides,
@@ -128,11 +128,11 @@ describe('TrayController.render', () => {
 
   it('sets a new menu when a label or an enabled flag changes, and a new icon when the kind does', () => {
     const tray = controller('linux');
-    tray.render(state({ tasks: [{ id: 7, label: 'NDA for Acme', statusLabel: 'Done', unseen: true, needsYou: false }] }));
+    tray.render(state({ tasks: [{ id: 7, label: 'NDA for Acme', statusLabel: 'Done', unseen: true, needsYou: false, approvalWaiting: false }] }));
     expect(calls.setContextMenu).toBe(2);
-    tray.render(state({ hasKey: false, tasks: [{ id: 7, label: 'NDA for Acme', statusLabel: 'Done', unseen: true, needsYou: false }] }));
+    tray.render(state({ hasKey: false, tasks: [{ id: 7, label: 'NDA for Acme', statusLabel: 'Done', unseen: true, needsYou: false, approvalWaiting: false }] }));
     expect(calls.setContextMenu).toBe(3);
-    tray.render(state({ kind: 'offline', hasKey: false, tasks: [{ id: 7, label: 'NDA for Acme', statusLabel: 'Done', unseen: true, needsYou: false }] }));
+    tray.render(state({ kind: 'offline', hasKey: false, tasks: [{ id: 7, label: 'NDA for Acme', statusLabel: 'Done', unseen: true, needsYou: false, approvalWaiting: false }] }));
     expect(calls).toMatchObject({ setImage: 1, setContextMenu: 3 });
   });
 

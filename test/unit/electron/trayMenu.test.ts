@@ -28,8 +28,8 @@ function state(overrides: Partial<TrayState> = {}): TrayState {
     lastCheckedAt: Date.UTC(2026, 10, 30, 9, 42),
     connection: { kind: 'ok' },
     tasks: [
-      { id: 101, label: 'NDA for Acme', statusLabel: 'In progress', unseen: true, needsYou: false },
-      { id: 102, label: 'Vendor review', statusLabel: 'Pending', unseen: false, needsYou: true },
+      { id: 101, label: 'NDA for Acme', statusLabel: 'In progress', unseen: true, needsYou: false, approvalWaiting: false },
+      { id: 102, label: 'Vendor review', statusLabel: 'Pending', unseen: false, needsYou: true, approvalWaiting: false },
     ],
     notificationsPausedUntil: null,
     hasKey: true,
@@ -111,6 +111,18 @@ describe('buildTrayMenuTemplate', () => {
     expect(a.focusTask).toHaveBeenCalledWith(102);
   });
 
+  it('a task waiting on your approval opens at the approval; the item changes id when that changes, so the menu is rebuilt', () => {
+    const a = actions();
+    const plain = state();
+    const waiting = { ...plain, tasks: plain.tasks.map((t) => (t.id === 102 ? { ...t, approvalWaiting: true } : t)) };
+    const items = buildTrayMenuTemplate(waiting, a, { now: () => now, formatTime });
+    click(byId(items, 'task-102-approval'));
+    expect(a.focusTask).toHaveBeenCalledWith(102, 'approval');
+    click(byId(items, 'task-101'));
+    expect(a.focusTask).toHaveBeenLastCalledWith(101);
+    expect(menuSignature(items)).not.toBe(menuSignature(buildTrayMenuTemplate(plain, a, { now: () => now, formatTime })));
+  });
+
   it('wires every plain action', () => {
     const a = actions();
     const items = buildTrayMenuTemplate(state(), a, { now: () => now, formatTime });
@@ -178,7 +190,7 @@ describe('buildTrayMenuTemplate', () => {
 
   it('lists at most a dozen tasks and a "more" item that opens the list', () => {
     const a = actions();
-    const tasks = Array.from({ length: MAX_MENU_TASKS + 3 }, (_, i) => ({ id: i + 1, label: `T${i + 1}`, statusLabel: 'Pending', unseen: false, needsYou: false }));
+    const tasks = Array.from({ length: MAX_MENU_TASKS + 3 }, (_, i) => ({ id: i + 1, label: `T${i + 1}`, statusLabel: 'Pending', unseen: false, needsYou: false, approvalWaiting: false }));
     const items = buildTrayMenuTemplate(state({ tasks }), a, { now: () => now, formatTime });
     expect(items.filter((i) => i.id?.startsWith('task-'))).toHaveLength(MAX_MENU_TASKS);
     click(byId(items, 'more-tasks'));
@@ -219,7 +231,7 @@ describe('menuLabel', () => {
   });
 
   it('escapes API text in the task items', () => {
-    const tasks = [{ id: 1, label: 'Q&A', statusLabel: 'In progress', unseen: false, needsYou: false }];
+    const tasks = [{ id: 1, label: 'Q&A', statusLabel: 'In progress', unseen: false, needsYou: false, approvalWaiting: false }];
     const items = buildTrayMenuTemplate(state({ tasks }), actions(), { now: () => now, formatTime });
     expect(byId(items, 'task-1').label).toBe('Q&&A — In progress');
   });

@@ -297,6 +297,22 @@ report['trayAfterPolls'] = { tooltip: tray?.tooltip ?? null, summary: trayMenuNo
   win?.hide();
 }
 
+// ── macOS: "Review" on an approval waiting on you opens the popover at that approval
+if (platform === 'darwin') {
+  await handler('updateSettings')(fromPage(), { userEmail: 'me@example.com' });
+  const before = s.Notification.all.length;
+  const atApproval = { current_step_id: 'legal_approval', current_step_name: 'Legal Approval', current_step_type: 'approval', assignee_email: 'me@example.com' };
+  s.settings.fetchAnswers.set('/tasks/42', { status: 200, body: { task: makeTask({ task_id: 42, status: 'in_progress', completed_at: null, ...atApproval }) } });
+  await handler('refresh')(fromPage());
+  await waitFor('a notification for the approval', () => s.Notification.all.length > before);
+  const shown = s.Notification.all.at(-1);
+  const buttons = ((shown?.options['actions'] ?? []) as { text: string }[]).map((a) => a.text);
+  const showsBefore = (win?.webContents.sent ?? []).filter((m) => m.channel === 'chamelio:show').length;
+  shown?.emit('action', { actionIndex: buttons.indexOf('Review') });
+  report['review'] = { buttons, shows: (win?.webContents.sent ?? []).filter((m) => m.channel === 'chamelio:show').slice(showsBefore).map((m) => m.payload) };
+  win?.hide();
+}
+
 // ── updates: checked at launch where the package can update itself; "Restart to update" once downloaded
 {
   const updater = ((await import(updaterStandInUrl)) as typeof import('./electron-updater-stand-in.ts')).autoUpdater;
