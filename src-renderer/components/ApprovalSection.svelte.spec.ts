@@ -13,7 +13,10 @@ const APPROVAL: ApprovalResult = {
     approversNow: ['you@acme.example'],
     approversNext: ['procurement@acme.example'],
     youCanApprove: true,
-    values: [{ variable_type: 'number_with_currency', value: { amount: 84000, currency: 'EUR' }, step_id: 's', variable_id: 'amount' }],
+    values: [
+      { variable_type: 'number_with_currency', value: { amount: 84000, currency: 'EUR' }, step_id: 's', variable_id: 'amount' },
+      { variable_type: 'file', value: { file_id: 'attachment_1', file_name: 'Proposal.pdf' }, step_id: 's', variable_id: 'proposal' },
+    ],
     files: [{ fileId: 'attachment_1', fileName: 'Proposal.pdf' }],
   },
 };
@@ -30,6 +33,9 @@ describe('ApprovalSection', () => {
     expect(screen.getByText('procurement@acme.example')).toBeTruthy();
     expect(screen.getByText('amount')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Proposal.pdf' })).toBeTruthy();
+    // A file variable is the file, listed once with its button, not again among the values.
+    expect(screen.queryByText('proposal')).toBeNull();
+    expect(screen.getAllByText('Proposal.pdf')).toHaveLength(1);
   });
 
   it('asks in place before approving, sends once, then says what happened', async () => {

@@ -1,5 +1,6 @@
 /**
- * Saves the README's screenshots: list, details, settings, the grouped list and the snooze choices, light and dark, from the preview
+ * Saves the README's screenshots: list, details, settings, the grouped list, the snooze choices, an
+ * approval and a task's documents, light and dark, from the preview
  * running the demo. Run after a build: `node test/e2e/support/captureScreenshots.ts`.
  */
 import { join } from 'node:path';
@@ -67,6 +68,22 @@ try {
     await page.getByRole('button', { name: 'Until it changes' }).waitFor();
     await page.locator('.snooze').evaluate((section) => section.scrollIntoView({ block: 'center' }));
     await shoot(page, `snooze-${scheme}`);
+    await page.keyboard.press('Escape');
+
+    // Acting: an approval waiting on you (its values and files), and a signed document to open.
+    await list.getByRole('option', { name: /Brightline design agency retainer/ }).click();
+    const approval = page.getByRole('region', { name: 'Approval' });
+    const approve = approval.getByRole('button', { name: 'Approve', exact: true });
+    await approve.waitFor();
+    // The files and the decision in the picture; the values above are the details' screenshot's.
+    await approve.evaluate((button) => button.scrollIntoView({ block: 'end' }));
+    await shoot(page, `approval-${scheme}`);
+    await page.keyboard.press('Escape');
+    await list.getByRole('option', { name: /Stark Industries/ }).click();
+    const documents = page.getByRole('region', { name: 'Documents' });
+    await documents.getByRole('list', { name: 'Signed documents' }).waitFor();
+    await documents.evaluate((section) => section.scrollIntoView({ block: 'center' }));
+    await shoot(page, `documents-${scheme}`);
     await page.close();
   }
 } finally {
