@@ -1,12 +1,10 @@
 import type { ApiResult } from '../chamelio/ApiError.ts';
-import { isTerminalStatus, type Task } from '../chamelio/Task.ts';
+import type { Task } from '../chamelio/Task.ts';
 import type { Clock, TimerHandle } from '../app/ports.ts';
+import { baseInterval, rescheduleAfter, stretchFor, type PollClass, type Schedule } from './pollSchedule.ts';
 import { PriorityRequests } from './PriorityRequests.ts';
 import { rateLimitPause } from './rateLimitPause.ts';
 import { RequestBudget } from './RequestBudget.ts';
-
-/** How often a task needs looking at: running tasks often, finished ones rarely, missing ones slowly. */
-export type PollClass = 'active' | 'terminal' | 'unavailable';
 
 /** Why polling stops altogether until the reason is lifted. */
 export type PauseReason = 'suspended' | 'offline' | 'unauthorized' | 'no-key';
@@ -31,20 +29,8 @@ export interface TaskMonitorOptions {
   maxInFlight?: number;
 }
 
-interface Schedule {
-  pollClass: PollClass;
-  dueAt: number;
-  /** When its last request was sent; null before the first. */
-  polledAt: number | null;
-  failures: number;
-  inFlight: boolean;
-  /** Unpinned while its request was out: kept until the answer is in, so an undo sends no second one. */
-  removed: boolean;
-}
-
-/** A finished task is looked at this many times less often than a running one. */
-export const TERMINAL_FACTOR = 60;
-export const UNAVAILABLE_INTERVAL_MS = 10 * 60_000;
+export type { PollClass } from './pollSchedule.ts';
+export { TERMINAL_FACTOR, UNAVAILABLE_INTERVAL_MS } from './pollSchedule.ts';
 export { DEFAULT_RATE_LIMIT_PAUSE_MS } from './rateLimitPause.ts';
 
 /**
@@ -205,15 +191,7 @@ export class TaskMonitor {
 
   /** By how much every interval is stretched so that all pinned tasks fit the budget (1 = not at all). */
   stretch(): number {
-    let perMinute = 0;
-    for (const schedule of this.tasks.values()) if (!schedule.removed) perMinute += 60_000 / this.baseInterval(schedule.pollClass);
-    return Math.max(1, perMinute / this.budget.limit());
-  }
-
-  private baseInterval(pollClass: PollClass): number {
-    if (pollClass === 'active') return this.intervalMs;
-    if (pollClass === 'terminal') return this.intervalMs * TERMINAL_FACTOR;
-    return Math.max(UNAVAILABLE_INTERVAL_MS, this.intervalMs);
+    return stretchFor(this.tasks.values(), this.intervalMs, this.budget.limit());
   }
 
   private wake(): void {
@@ -272,49 +250,25 @@ export class TaskMonitor {
     const stretch = this.stretch();
     for (const schedule of this.tasks.values()) {
       if (schedule.polledAt === null || schedule.failures > 0) continue;
-      schedule.dueAt = Math.min(schedule.dueAt, schedule.polledAt + this.baseInterval(schedule.pollClass) * stretch);
+      schedule.dueAt = Math.min(schedule.dueAt, schedule.polledAt + baseInterval(schedule.pollClass, this.intervalMs) * stretch);
     }
     this.wake();
   }
 
   private reschedule(schedule: Schedule, result: ApiResult<Task>): void {
     const now = this.options.clock.now();
-    this.rateLimitStreak = !result.ok && result.error.kind === 'rate-limited' ? this.rateLimitStreak + 1 : 0;
-    if (result.ok) {
-      schedule.failures = 0;
-      schedule.pollClass = isTerminalStatus(result.value.status) ? 'terminal' : 'active';
-      schedule.dueAt = now + this.jittered(this.baseInterval(schedule.pollClass) * this.stretch());
-      return;
+    const error = result.ok ? null : result.error;
+    this.rateLimitStreak = error?.kind === 'rate-limited' ? this.rateLimitStreak + 1 : 0;
+    if (error?.kind === 'rate-limited') {
+      // The limit is the key's: every request waits; this task is first in line when the pause ends.
+      this.rateLimitedUntil = Math.max(this.rateLimitedUntil, now + rateLimitPause(error.retryAfterMs, this.rateLimitStreak, this.budget.limit()));
+      schedule.dueAt = now;
+    } else if (error?.kind === 'unauthorized') {
+      this.pauses.add(error.reason === 'key-required' ? 'no-key' : 'unauthorized');
+      schedule.dueAt = now;
+    } else {
+      rescheduleAfter(schedule, result, { now, intervalMs: this.intervalMs, stretch: this.stretch(), random: this.options.random });
     }
-    const error = result.error;
-    switch (error.kind) {
-      case 'not-found':
-        schedule.failures = 0;
-        schedule.pollClass = 'unavailable';
-        schedule.dueAt = now + this.jittered(this.baseInterval('unavailable') * this.stretch());
-        return;
-      case 'rate-limited':
-        this.rateLimitedUntil = Math.max(this.rateLimitedUntil, now + rateLimitPause(error.retryAfterMs, this.rateLimitStreak, this.budget.limit()));
-        schedule.dueAt = now; // first in line when the pause ends
-        return;
-      case 'unauthorized':
-        this.pauses.add(error.reason === 'key-required' ? 'no-key' : 'unauthorized');
-        schedule.dueAt = now;
-        return;
-      default: {
-        // network, timeout, server, bad-response: back off, but look again within one (stretched)
-        // interval, so a recovery is noticed as soon as a normal poll would notice it.
-        schedule.failures++;
-        const cap = this.baseInterval(schedule.pollClass) * this.stretch();
-        const backoff = Math.min(cap, (cap / 8) * 2 ** (schedule.failures - 1));
-        schedule.dueAt = now + backoff * (0.5 + this.options.random() / 2);
-      }
-    }
-  }
-
-  /** ±10 %, so tasks pinned together drift apart instead of arriving in bursts. */
-  private jittered(ms: number): number {
-    return ms * (0.9 + this.options.random() * 0.2);
   }
 
   private wakeAt(at: number): void {
