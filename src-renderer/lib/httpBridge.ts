@@ -59,33 +59,107 @@ function browserEnv(): HttpBridgeEnv {
   };
 }
 
-export function createHttpBridge(base: string = '', env: HttpBridgeEnv = browserEnv()): HttpBridge {
-  const listeners: { [E in EventName]: Set<Listener<E>> } = { state: new Set(), show: new Set() };
-  const linkListeners = new Set<(reachable: boolean) => void>();
-  let source: EventSourceLike | null = null;
-  let reachable = true;
-  let retryTimer: unknown = null;
-  let retryMs: number = RECONNECT_MS.first;
-  let closed = false;
+/** Whether the host answers: set by the stream and by every command; listeners hear each change. */
+class Reachability implements EngineLink {
+  #reachable = true;
+  readonly #listeners = new Set<(reachable: boolean) => void>();
+
+  get reachable(): boolean {
+    return this.#reachable;
+  }
+
+  set(value: boolean): void {
+    if (this.#reachable === value) return;
+    this.#reachable = value;
+    for (const listener of this.#listeners) listener(value);
+  }
+
+  onChange(listener: (reachable: boolean) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}
+
+type Call = <K extends CommandName>(name: K, args: unknown[]) => Promise<Commands[K]['result']>;
+
+/** One command: POST /api/<name>; a failure becomes a CommandFailure with its kind. */
+async function post<K extends CommandName>(env: HttpBridgeEnv, base: string, link: Reachability, name: K, args: unknown[]): Promise<Commands[K]['result']> {
+  let response: ResponseLike;
+  try {
+    response = await env.fetch(`${base}/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(args),
+    });
+  } catch (error) {
+    link.set(false);
+    throw new CommandFailure(name, 'engine-unreachable', undefined, { cause: error });
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const said = body && typeof body === 'object' && 'error' in body ? String(body.error) : response.statusText;
+    // A 4xx names what was wrong with the request; a 5xx says nothing the user can act on.
+    if (response.status >= 500 || !said) throw new CommandFailure(name, 'engine-error');
+    throw new CommandFailure(name, 'engine-refused', said);
+  }
+  return body as Commands[K]['result'];
+}
+
+/**
+ * The event stream: open while anyone listens, reconnecting with backoff when the browser gives up,
+ * and reading the whole state once after a loss, in case the stream's first frame went missing.
+ */
+class EventStream {
+  readonly #listeners: { [E in EventName]: Set<Listener<E>> } = { state: new Set(), show: new Set() };
+  #source: EventSourceLike | null = null;
+  #retryTimer: unknown = null;
+  #retryMs: number = RECONNECT_MS.first;
+  #closed = false;
   /** Counts state frames, so a getState answer older than a frame is dropped. */
-  let frames = 0;
+  #frames = 0;
 
-  function setReachable(value: boolean): void {
-    if (reachable === value) return;
-    reachable = value;
-    for (const listener of linkListeners) listener(value);
+  private readonly env: HttpBridgeEnv;
+  private readonly base: string;
+  private readonly link: Reachability;
+  private readonly call: Call;
+
+  constructor(env: HttpBridgeEnv, base: string, link: Reachability, call: Call) {
+    this.env = env;
+    this.base = base;
+    this.link = link;
+    this.call = call;
   }
 
-  function dispatch<E extends EventName>(name: E, payload: Events[E]): void {
-    for (const listener of listeners[name]) listener(payload);
+  on<E extends EventName>(event: E, listener: Listener<E>): () => void {
+    this.#closed = false;
+    this.#listeners[event].add(listener as never);
+    this.#connect();
+    return () => {
+      this.#listeners[event].delete(listener as never);
+      // The last listener gone: nobody reads the stream, so it is closed.
+      if (!this.#hasListeners()) this.#disconnect();
+    };
   }
 
-  function connect(): void {
-    if (source || closed) return;
-    const opened = env.EventSource ? new env.EventSource(`${base}/api/events`) : null;
+  close(): void {
+    this.#closed = true;
+    this.#disconnect();
+  }
+
+  #dispatch<E extends EventName>(name: E, payload: Events[E]): void {
+    for (const listener of this.#listeners[name]) (listener as Listener<E>)(payload);
+  }
+
+  #hasListeners(): boolean {
+    return this.#listeners.state.size + this.#listeners.show.size > 0;
+  }
+
+  #connect(): void {
+    if (this.#source || this.#closed) return;
+    const opened = this.env.EventSource ? new this.env.EventSource(`${this.base}/api/events`) : null;
     if (!opened) return;
-    source = opened;
-    let wasDown = !reachable;
+    this.#source = opened;
+    let wasDown = !this.link.reachable;
     opened.addEventListener('state', (event) => {
       let payload: Events['state'];
       try {
@@ -93,14 +167,14 @@ export function createHttpBridge(base: string = '', env: HttpBridgeEnv = browser
       } catch {
         return; // A broken frame is skipped; the next one carries the whole snapshot again.
       }
-      frames++;
-      retryMs = RECONNECT_MS.first;
-      setReachable(true);
-      dispatch('state', payload);
+      this.#frames++;
+      this.#retryMs = RECONNECT_MS.first;
+      this.link.set(true);
+      this.#dispatch('state', payload);
     });
     opened.addEventListener('show', (event) => {
       try {
-        dispatch('show', JSON.parse(String(event.data)) as Events['show']);
+        this.#dispatch('show', JSON.parse(String(event.data)) as Events['show']);
       } catch {
         // Not a view request we can read: nothing to show.
       }
@@ -108,70 +182,55 @@ export function createHttpBridge(base: string = '', env: HttpBridgeEnv = browser
     opened.addEventListener('open', () => {
       if (!wasDown) return;
       wasDown = false;
-      // Back after a loss: read the whole state once, in case the stream's first frame went missing.
-      const before = frames;
-      call('getState', []).then(
-        (snapshot) => {
-          if (frames === before) {
-            setReachable(true);
-            dispatch('state', snapshot);
-          }
-        },
-        () => {},
-      );
+      this.#readStateOnce();
     });
     opened.addEventListener('error', () => {
       wasDown = true;
-      setReachable(false);
+      this.link.set(false);
       // CONNECTING: the browser retries by itself. CLOSED: it gave up, so we retry, backing off.
-      if (opened.readyState === CLOSED && source === opened) {
+      if (opened.readyState === CLOSED && this.#source === opened) {
         opened.close();
-        source = null;
-        scheduleReconnect();
+        this.#source = null;
+        this.#scheduleReconnect();
       }
     });
   }
 
-  function scheduleReconnect(): void {
-    if (closed || retryTimer !== null) return;
-    const delay = retryMs;
-    retryMs = Math.min(retryMs * 2, RECONNECT_MS.max);
-    retryTimer = env.setTimeout(() => {
-      retryTimer = null;
-      if (hasListeners()) connect();
+  /** Back after a loss: the whole state, unless a frame has arrived meanwhile. */
+  #readStateOnce(): void {
+    const before = this.#frames;
+    this.call('getState', []).then(
+      (snapshot) => {
+        if (this.#frames !== before) return;
+        this.link.set(true);
+        this.#dispatch('state', snapshot);
+      },
+      () => {},
+    );
+  }
+
+  #scheduleReconnect(): void {
+    if (this.#closed || this.#retryTimer !== null) return;
+    const delay = this.#retryMs;
+    this.#retryMs = Math.min(this.#retryMs * 2, RECONNECT_MS.max);
+    this.#retryTimer = this.env.setTimeout(() => {
+      this.#retryTimer = null;
+      if (this.#hasListeners()) this.#connect();
     }, delay);
   }
 
-  const hasListeners = (): boolean => listeners.state.size + listeners.show.size > 0;
-
-  function disconnect(): void {
-    source?.close();
-    source = null;
-    if (retryTimer !== null) env.clearTimeout(retryTimer);
-    retryTimer = null;
+  #disconnect(): void {
+    this.#source?.close();
+    this.#source = null;
+    if (this.#retryTimer !== null) this.env.clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
   }
+}
 
-  async function call<K extends CommandName>(name: K, args: unknown[]): Promise<Commands[K]['result']> {
-    let response: ResponseLike;
-    try {
-      response = await env.fetch(`${base}/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(args),
-      });
-    } catch (error) {
-      setReachable(false);
-      throw new CommandFailure(name, 'engine-unreachable', undefined, { cause: error });
-    }
-    const body: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const said = body && typeof body === 'object' && 'error' in body ? String(body.error) : response.statusText;
-      // A 4xx names what was wrong with the request; a 5xx says nothing the user can act on.
-      if (response.status >= 500 || !said) throw new CommandFailure(name, 'engine-error');
-      throw new CommandFailure(name, 'engine-refused', said);
-    }
-    return body as Commands[K]['result'];
-  }
+export function createHttpBridge(base: string = '', env: HttpBridgeEnv = browserEnv()): HttpBridge {
+  const link = new Reachability();
+  const call: Call = (name, args) => post(env, base, link, name, args);
+  const stream = new EventStream(env, base, link, call);
 
   /** In the preview the page reads the clipboard (the host has none) and the engine finds the ids. */
   async function clipboardSuggestion(): Promise<number[]> {
@@ -184,16 +243,6 @@ export function createHttpBridge(base: string = '', env: HttpBridgeEnv = browser
     if (!text.trim()) return [];
     return call('clipboardSuggestion', [text.slice(0, 10_000)]);
   }
-
-  const link: EngineLink = {
-    get reachable() {
-      return reachable;
-    },
-    onChange(listener) {
-      linkListeners.add(listener);
-      return () => linkListeners.delete(listener);
-    },
-  };
 
   return {
     link,
@@ -224,19 +273,7 @@ export function createHttpBridge(base: string = '', env: HttpBridgeEnv = browser
     unpinFinished: () => call('unpinFinished', []),
     copyPinnedLinks: () => call('copyPinnedLinks', []),
     sendTestNotification: () => call('sendTestNotification', []),
-    on(event, listener) {
-      closed = false;
-      listeners[event].add(listener as never);
-      connect();
-      return () => {
-        listeners[event].delete(listener as never);
-        // The last listener gone: nobody reads the stream, so it is closed.
-        if (!hasListeners()) disconnect();
-      };
-    },
-    close() {
-      closed = true;
-      disconnect();
-    },
+    on: (event, listener) => stream.on(event, listener),
+    close: () => stream.close(),
   };
 }
