@@ -87,6 +87,7 @@ export class PopoverWindow {
       this.pending = [];
       for (const item of queued) win.webContents.send(item.channel, item.payload);
     });
+    this.logLoadFailures(win);
     win.webContents.on('render-process-gone', (_event, details) => {
       this.loaded = false;
       if (win.isDestroyed()) return;
@@ -152,6 +153,21 @@ export class PopoverWindow {
 
   prepareToQuit(): void {
     this.quitting = true;
+  }
+
+  /**
+   * electron.d.ts: 'preload-error' "Emitted when the preload script `preloadPath` throws an unhandled
+   * exception" (the page then runs without window.chamelio); 'did-fail-load' "when the load failed"
+   * (errorCode: a net error, e.g. -6 FILE_NOT_FOUND). Either leaves an empty popover: say so in the log.
+   */
+  private logLoadFailures(win: BrowserWindow): void {
+    const { logger } = this.deps;
+    win.webContents.on('preload-error', (_event, preloadPath, error) => {
+      logger.error('the popover preload failed', { preloadPath, error: error.message });
+    });
+    win.webContents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
+      logger.warn('the popover page failed to load', { errorCode, errorDescription, validatedURL, isMainFrame });
+    });
   }
 
   private place(win: BrowserWindow): void {

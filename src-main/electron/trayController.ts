@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { Menu, Tray, nativeImage, type Rectangle } from 'electron';
-import type { TrayView } from '../core/app/ports.ts';
+import type { Logger, TrayView } from '../core/app/ports.ts';
 import type { TrayState, TrayStateKind } from '../core/app/TrayState.ts';
 import { trayIconFor } from './trayIcon.ts';
 import { buildTrayMenuTemplate, menuSignature, trayMenuStrategy, type TrayMenuActions } from './trayMenu.ts';
@@ -27,6 +27,8 @@ export class TrayController implements TrayView {
   private readonly onClick: () => void;
   private readonly updateReady: () => boolean;
   private last: TrayState | null = null;
+  private readonly logger: Logger | undefined;
+  private readonly missingIcons = new Set<string>();
 
   constructor(deps: {
     iconDir: string;
@@ -35,7 +37,9 @@ export class TrayController implements TrayView {
     now: () => number;
     onClick: () => void;
     updateReady?: () => boolean;
+    logger?: Logger;
   }) {
+    this.logger = deps.logger;
     this.updateReady = deps.updateReady ?? (() => false);
     this.iconDir = deps.iconDir;
     this.platform = deps.platform;
@@ -104,10 +108,24 @@ export class TrayController implements TrayView {
     this.tray = null;
   }
 
+  /**
+   * nativeImage.createFromPath "returns an empty image if the path does not exist" and never throws:
+   * a missing state icon falls back to the idle one, and each missing file is logged once (a wrong
+   * extraResources mapping would otherwise leave an invisible tray and no word about it).
+   */
   private image(kind: TrayStateKind): Electron.NativeImage {
-    const asset = trayIconFor(kind, this.platform);
-    const image = nativeImage.createFromPath(path.join(this.iconDir, asset.file));
-    if (asset.template) image.setTemplateImage(true);
-    return image;
+    let image: Electron.NativeImage | null = null;
+    for (const candidate of new Set<TrayStateKind>([kind, 'idle'])) {
+      const asset = trayIconFor(candidate, this.platform);
+      const file = path.join(this.iconDir, asset.file);
+      image = nativeImage.createFromPath(file);
+      if (!image.isEmpty()) {
+        if (asset.template) image.setTemplateImage(true);
+        return image;
+      }
+      if (!this.missingIcons.has(file)) this.logger?.error('a tray icon file is missing or unreadable', { file, state: candidate });
+      this.missingIcons.add(file);
+    }
+    return image as Electron.NativeImage;
   }
 }

@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, channelOf } from '../../src-main/contract/bridge.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/appProtocol.ts';
+import { layOutPackagedResources } from '../unit/electron/support/packagedResources.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -28,6 +29,10 @@ type Report = Record<string, unknown> & { calls: Call[]; errors: string[] };
 
 let work: string;
 let outDir: string;
+/** process.resourcesPath of a packaged app, laid out from electron-builder.yml's extraResources. */
+let resources: string;
+/** A wrong mapping: resources without the tray folder. */
+let xwaylandResources: string;
 /** Linux (X11), packaged: the full walk-through. */
 let primary: Report;
 let secondInstance: Report;
@@ -40,6 +45,8 @@ let wayland: Report;
 let xwayland: Report;
 /** The packaged AppImage, started with --no-sandbox as electron-builder's AppRun does on Ubuntu >= 24.04. */
 let unsandboxed: Report;
+/** Linux without a keyring: safeStorage's backend is basic_text. */
+let noKeyring: Report;
 
 interface BootOptions {
   platform?: 'linux' | 'win32' | 'darwin';
@@ -48,6 +55,10 @@ interface BootOptions {
   switches?: Record<string, string>;
   /** Extra environment for the main process. */
   env?: Record<string, string>;
+  /** Stand-in settings (electron-stand-in.ts `settings`). */
+  standIn?: Record<string, unknown>;
+  /** process.resourcesPath; the laid-out packaged resources by default. */
+  resourcesPath?: string;
 }
 
 async function boot(scenario: string, options: BootOptions = {}): Promise<Report> {
@@ -66,7 +77,8 @@ async function boot(scenario: string, options: BootOptions = {}): Promise<Report
       BOOT_PACKAGED: options.packaged === false ? '0' : '1',
       BOOT_SWITCHES: JSON.stringify(options.switches ?? {}),
       BOOT_USER_DATA: userData,
-      BOOT_ASSETS: path.join(root, 'assets'),
+      BOOT_RESOURCES: options.resourcesPath ?? resources,
+      BOOT_STAND_IN: JSON.stringify(options.standIn ?? {}),
       ...options.env,
     },
     timeout: 120_000,
@@ -98,15 +110,20 @@ beforeAll(async () => {
   // A stand-in page for the app:// handler to serve.
   mkdirSync(path.join(outDir, 'renderer'), { recursive: true });
   writeFileSync(path.join(outDir, 'renderer/index.html'), '<!doctype html><title>Chamelio Tray</title>');
-  [primary, secondInstance, windows, mac, unpackaged, wayland, xwayland, unsandboxed] = await Promise.all([
-    boot('primary'),
+  resources = layOutPackagedResources(root, work);
+  xwaylandResources = mkdtempSync(path.join(work, 'resources-without-tray-'));
+  [primary, secondInstance, windows, mac, unpackaged, wayland, xwayland, unsandboxed, noKeyring] = await Promise.all([
+    boot('primary', { standIn: { preloadError: "Cannot find module './bridge'" } }),
     boot('second-instance'),
     boot('win32', { platform: 'win32' }),
     boot('darwin', { platform: 'darwin' }),
     boot('unpackaged', { packaged: false, switches: { 'no-sandbox': '' }, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } }),
-    boot('wayland', { env: { XDG_SESSION_TYPE: 'wayland' } }),
-    boot('xwayland', { env: { XDG_SESSION_TYPE: 'wayland' }, switches: { 'ozone-platform': 'x11' } }),
+    // Another app holds the default shortcut.
+    boot('wayland', { env: { XDG_SESSION_TYPE: 'wayland' }, standIn: { takenShortcuts: ['CommandOrControl+Shift+K'] } }),
+    // Packaged with a wrong extraResources mapping: no tray folder in the resources.
+    boot('xwayland', { env: { XDG_SESSION_TYPE: 'wayland' }, switches: { 'ozone-platform': 'x11' }, resourcesPath: xwaylandResources }),
     boot('unsandboxed', { switches: { 'no-sandbox': '' }, env: { APPIMAGE: '/home/u/Applications/chamelio-tray-0.1.0-x86_64.AppImage' } }),
+    boot('no-keyring', { standIn: { storageBackend: 'basic_text' } }),
   ]);
 }, 400_000);
 
@@ -274,7 +291,7 @@ describe('booting the main process', () => {
     expect(tray.menu.map((i) => i.id)).toEqual(
       expect.arrayContaining(['pin-clipboard', 'refresh', 'pause', 'open-chamelio', 'settings', 'quit']),
     );
-    expect(tray.image.path).toBe(path.join(root, 'assets/tray/tray-idle.png'));
+    expect(tray.image.path).toBe(path.join(resources, 'tray/tray-idle.png'));
     expect(existsSync(tray.image.path)).toBe(true);
     expect(tray.tooltip).toMatch(/^Chamelio Tray/);
     expect(primary['shortcuts']).toEqual(['CommandOrControl+Shift+K']);
@@ -410,7 +427,7 @@ describe('booting on Windows (process.platform = win32)', () => {
   it('sets the tray menu as the context menu, with the .ico icon', () => {
     const tray = windows['tray'] as { contextMenuSets: number; image: { path: string }; menu: { id?: string }[] };
     expect(tray.contextMenuSets).toBeGreaterThan(0);
-    expect(tray.image.path).toBe(path.join(root, 'assets/tray/tray-idle.ico'));
+    expect(tray.image.path).toBe(path.join(resources, 'tray/tray-idle.ico'));
     expect(tray.menu.map((i) => i.id)).toContain('quit');
   });
 
@@ -442,7 +459,7 @@ describe('booting on macOS (process.platform = darwin)', () => {
     expect(tray.poppedUp).toBe(true);
     expect(tray.menu.map((i) => i.id)).toEqual(expect.arrayContaining(['refresh', 'settings', 'quit']));
     expect(callsTo(mac, 'Tray.setIgnoreDoubleClickEvents').map((c) => c.args)).toEqual([[true]]);
-    expect(tray.image).toMatchObject({ path: path.join(root, 'assets/tray/tray-idleTemplate.png'), template: true });
+    expect(tray.image).toMatchObject({ path: path.join(resources, 'tray/tray-idleTemplate.png'), template: true, empty: false });
   });
 
   it('shows the popover on every Space and over full-screen apps', () => {
@@ -523,5 +540,67 @@ describe('a second instance', () => {
     expect(apis).not.toContain('app.whenReady');
     expect(apis).not.toContain('new Tray');
     expect(apis).not.toContain('new BrowserWindow');
+  });
+});
+
+const logged = (report: Report, pattern: RegExp): string[] => (report['logEntries'] as string[]).filter((line) => pattern.test(line));
+
+describe('what real Electron does that a kind stand-in would not', () => {
+  it('a failing preload and a page that fails to load each leave one line in the log, with what Electron gives', () => {
+    const preload = logged(primary, /the popover preload failed/);
+    expect(preload).toHaveLength(1);
+    expect(preload[0]).toContain('[error]');
+    expect(preload[0]).toContain(path.join(outDir, 'preload/index.cjs'));
+    expect(preload[0]).toContain("Cannot find module './bridge'");
+    // Three crash reloads, each failing to load.
+    const failed = logged(primary, /the popover page failed to load/);
+    expect(failed).toHaveLength(3);
+    expect(failed[0]).toMatch(/\[warn\].*errorCode: -6,.*errorDescription: 'ERR_FILE_NOT_FOUND'.*validatedURL: 'app:\/\/tray\/index\.html'/s);
+  });
+
+  it('a shortcut another app holds (register returns false, no throw) is logged once and the app goes on', () => {
+    expect(wayland.errors).toEqual([]);
+    expect(wayland['shortcuts']).toEqual([]);
+    expect(logged(wayland, /the global shortcut could not be registered/)).toHaveLength(1);
+    expect(wayland['setApiKey']).toMatchObject({ ok: true });
+    expect(wayland['quit']).toMatchObject({ quitEmitted: true });
+  });
+
+  it('a packaged app finds its tray icons in <resources>/tray as electron-builder.yml puts them there', () => {
+    for (const report of [primary, windows, mac]) {
+      const image = (report['tray'] as { image: { path: string; empty: boolean } }).image;
+      expect(image.path.startsWith(path.join(resources, 'tray') + path.sep)).toBe(true);
+      expect(image.empty).toBe(false);
+    }
+    // Unpackaged: straight from the repository.
+    expect((unpackaged['tray'] as { image: { path: string } }).image.path).toBe(path.join(root, 'assets/tray/tray-idle.png'));
+  });
+
+  it('with the tray icons missing (nativeImage gives an empty image, never a throw), the app boots and says so in the log', () => {
+    expect(xwayland.errors).toEqual([]);
+    expect((xwayland['tray'] as { image: { empty: boolean } }).image.empty).toBe(true);
+    // Each file named once, though the tray asks for the idle one (the fallback) again and again.
+    const missing = logged(xwayland, /a tray icon file is missing or unreadable/).map((entry) => /file: '([^']+)'/.exec(entry)?.[1]);
+    expect(missing.length).toBe(new Set(missing).size);
+    expect(missing).toContain(path.join(xwaylandResources, 'tray/tray-idle.png'));
+    expect(xwayland['quit']).toMatchObject({ quitEmitted: true });
+  });
+});
+
+describe('booting on Linux without a keyring (safeStorage backend basic_text)', () => {
+  it('boots, keeps the key in memory only without the user’s opt-in, and tells the user', () => {
+    expect(noKeyring.errors).toEqual([]);
+    expect(noKeyring['setApiKey']).toMatchObject({ ok: true, value: { ok: true, protection: 'session' } });
+    expect(noKeyring['store']).toMatchObject({ containsPlainKey: false, apiKeyRecord: null });
+    expect(noKeyring['keyState']).toMatchObject({ isSet: true, protection: 'session', canOptInToWeak: true, advice: expect.stringMatching(/No system keyring was found/) });
+    // Nothing encrypted until the opt-in below (encryptString would throw: encryption is not available).
+    expect(firstIndex(noKeyring, 'safeStorage.encryptString')).toBeGreaterThan(firstIndex(noKeyring, 'safeStorage.setUsePlainTextEncryption'));
+  });
+
+  it('stores it with weak protection only once the user opts in (setUsePlainTextEncryption first)', () => {
+    expect(noKeyring['setApiKeyWeak']).toMatchObject({ ok: true, value: { ok: true, protection: 'weak' } });
+    expect(noKeyring['storeAfterOptIn']).toEqual({ containsPlainKey: false, apiKeyRecord: { v: 1, cipher: '[present]', protection: 'weak' } });
+    expect(firstIndex(noKeyring, 'safeStorage.setUsePlainTextEncryption')).toBeLessThan(firstIndex(noKeyring, 'safeStorage.encryptString'));
+    expect(noKeyring['logFile']).toMatchObject({ exists: true, containsKey: false });
   });
 });

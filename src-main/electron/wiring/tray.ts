@@ -87,5 +87,6 @@ export function createTray(deps: TrayWiring): TrayController {
     now: () => Date.now(),
     onClick: () => deps.popover.toggle(),
     updateReady: () => deps.updates.status().ready !== null,
+    logger: deps.logger,
   });
 }

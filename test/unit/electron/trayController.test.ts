@@ -7,17 +7,21 @@ import { traySummary } from '../../../src-main/electron/traySummary.ts';
 // What TrayController asks of Electron, counted.
 const calls = { setImage: 0, setToolTip: 0, setContextMenu: 0, popUpContextMenu: 0, buildFromTemplate: 0 };
 const trays: FakeTray[] = [];
+const missingFiles = new Set<string>();
 class FakeTray extends EventEmitter {
   contextMenu: unknown = null;
   poppedUp: unknown = null;
   tooltip = '';
   titles: string[] = [];
-  constructor() {
+  image: { path?: string };
+  constructor(image: { path?: string }) {
     super();
+    this.image = image;
     trays.push(this);
   }
-  setImage(): void {
+  setImage(image: { path?: string }): void {
     calls.setImage++;
+    this.image = image;
   }
   setToolTip(text: string): void {
     calls.setToolTip++;
@@ -47,7 +51,8 @@ vi.mock('electron', () => {
       return { template };
     },
   };
-  const nativeImage = { createFromPath: (p: string) => ({ path: p, setTemplateImage: () => undefined }) };
+  // Like Electron: an empty image (never a throw) for a file that is not there.
+  const nativeImage = { createFromPath: (p: string) => ({ path: p, isEmpty: () => missingFiles.has(p), setTemplateImage: () => undefined }) };
   return { Menu, Tray: FakeTray, nativeImage, default: { Menu, Tray: FakeTray, nativeImage } };
 });
 
@@ -90,6 +95,7 @@ function controller(platform: NodeJS.Platform) {
 beforeEach(() => {
   for (const key of Object.keys(calls) as (keyof typeof calls)[]) calls[key] = 0;
   trays.length = 0;
+  missingFiles.clear();
 });
 
 describe('TrayController.render', () => {
@@ -144,5 +150,17 @@ describe('TrayController.render', () => {
     expect(calls.popUpContextMenu).toBe(1);
     const ids = ((trays.at(-1)?.poppedUp as { template: { id?: string }[] }).template ?? []).map((i) => i.id);
     expect(ids).toContain('no-tasks');
+  });
+
+  it('falls back to the idle icon when a state icon is missing, and logs each missing file once', () => {
+    missingFiles.add('/icons/tray-offline.png');
+    const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+    const tray = new TrayController({ iconDir: '/icons', platform: 'linux', actions, now: () => 0, onClick: vi.fn(), logger });
+    tray.create(state({ kind: 'offline' }));
+    expect(trays.at(-1)?.image.path).toBe('/icons/tray-idle.png');
+    tray.render(state({ kind: 'idle' }));
+    tray.render(state({ kind: 'offline' }));
+    expect(trays.at(-1)?.image.path).toBe('/icons/tray-idle.png');
+    expect(logger.error.mock.calls).toEqual([['a tray icon file is missing or unreadable', { file: '/icons/tray-offline.png', state: 'offline' }]]);
   });
 });

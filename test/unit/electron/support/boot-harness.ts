@@ -10,7 +10,8 @@
  *        'second-instance' and 'unsandboxed' stop after importing main),
  *        BOOT_PLATFORM ('linux' | 'win32' | 'darwin'; default linux), BOOT_PACKAGED ('0' for an
  *        unpackaged run; default packaged), BOOT_SWITCHES (JSON: Chromium switches for
- *        app.commandLine), BOOT_ASSETS.
+ *        app.commandLine), BOOT_RESOURCES (process.resourcesPath: packagedResources.ts lays it out),
+ *        BOOT_STAND_IN (JSON: more stand-in settings, e.g. a Linux without a keyring).
  */
 import { registerHooks } from 'node:module';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -48,11 +49,14 @@ s.settings.isPackaged = process.env['BOOT_PACKAGED'] !== '0';
 s.settings.userData = userData;
 s.settings.singleInstanceLock = scenario !== 'second-instance';
 s.settings.switches = JSON.parse(process.env['BOOT_SWITCHES'] ?? '{}') as Record<string, string>;
+Object.assign(s.settings, JSON.parse(process.env['BOOT_STAND_IN'] ?? '{}') as Partial<typeof s.settings>);
 const ORG_INFO = { status: 200, body: { org_name: 'Boot Test Org', rate_limit_per_minute: 120, entities: [], api_key_id: 7 } };
 // Until the key is set for real, the API address answers with a redirect (a login page, a moved host).
 s.settings.fetchAnswers.set('/users/org-info', { redirectTo: 'https://sso.example/login' });
-// A packaged app finds its tray icons in <resources>/tray.
-(process as NodeJS.Process & { resourcesPath: string }).resourcesPath = process.env['BOOT_ASSETS'] as string;
+// Packaged: Electron's process.resourcesPath, and the app itself inside <resources>/app.asar.
+const resourcesPath = process.env['BOOT_RESOURCES'] as string;
+(process as NodeJS.Process & { resourcesPath: string }).resourcesPath = resourcesPath;
+if (s.settings.isPackaged) s.settings.appPath = path.join(resourcesPath, 'app.asar');
 
 const report: Record<string, unknown> = { scenario, platform };
 const errors: string[] = [];
@@ -251,6 +255,15 @@ report['store'] = {
   apiKeyRecord: config['apiKey'] ? { ...(config['apiKey'] as object), cipher: '[present]' } : null,
   storeVersion: config['storeVersion'],
 };
+const lastState = (): { key: unknown } | undefined => win?.webContents.sent.filter((m) => m.channel === stateChannel).at(-1)?.payload as { key: unknown } | undefined;
+report['keyState'] = lastState()?.key ?? null;
+if (s.settings.storageBackend === 'basic_text') {
+  // No keyring: the user opts in to weak storage knowingly (Settings' "Remember anyway").
+  report['setApiKeyWeak'] = await outcome(() => handler('setApiKey')(fromPage(), TEST_KEY, true));
+  const stored = readFileSync(configFile, 'utf8');
+  const record = (JSON.parse(stored) as Record<string, unknown>)['apiKey'];
+  report['storeAfterOptIn'] = { containsPlainKey: stored.includes(TEST_KEY), apiKeyRecord: record ? { ...(record as object), cipher: '[present]' } : null };
+}
 report['keyInRendererMessages'] = JSON.stringify(win?.webContents.sent ?? []).includes(TEST_KEY);
 report['keyInRecordedCalls'] = JSON.stringify(s.recording.calls).includes(TEST_KEY);
 
@@ -357,8 +370,11 @@ const loads = (): number => s.recording.calls.filter((c) => c.api === 'BrowserWi
 // (Only in the primary boot: the others keep their reload budget for the crash after quitting.)
 if (scenario === 'primary') {
   const loadsBeforeCrashes = loads();
+  // The reloads fail too (a renderer folder gone missing): did-fail-load, and loadURL rejects.
+  s.settings.loadFailure = { errorCode: -6, errorDescription: 'ERR_FILE_NOT_FOUND' };
   for (let crash = 0; crash < 5; crash++) win?.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 133 });
-  await new Promise((r) => setImmediate(r));
+  await new Promise((r) => setTimeout(r, 20));
+  s.settings.loadFailure = null;
   report['reloadsAfterFiveCrashes'] = loads() - loadsBeforeCrashes;
 }
 
@@ -398,5 +414,7 @@ report['logFile'] = {
   hasReady: logText.includes('ready'),
   hasUncaught: /uncaught exception.*\[redacted\]/.test(logText),
 };
+// One entry per logged line; its fields may run over several lines of the file.
+report['logEntries'] = logText.split(/\n(?=\[\d{4}-)/).filter(Boolean);
 
 finish();

@@ -10,6 +10,7 @@
  * closes every window first and stops if one of them prevents its `close`.
  */
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 
 export interface RecordedCall {
   seq: number;
@@ -67,8 +68,12 @@ export const settings = {
   isPackaged: true,
   userData: '',
   singleInstanceLock: true,
+  /** A keyring that answers (macOS, Windows, Linux with a keyring); Linux's `basic_text` ignores it. */
   encryptionAvailable: true,
+  /** Linux: 'basic_text' is no keyring at all (an unrecognised desktop, a headless box). */
   storageBackend: 'gnome_libsecret' as string,
+  /** packaged: `<resources>/app.asar`, as electron-builder lays it out; unpackaged: the project. */
+  appPath: process.cwd(),
   clipboardText: '',
   notificationsSupported: true,
   /** When set, every notification's show() ends in 'failed' with this text. */
@@ -82,6 +87,12 @@ export const settings = {
    * `redirect: 'manual'`; otherwise it answers 404 (the stand-in follows no redirect).
    */
   fetchAnswers: new Map<string, { status: number; body: unknown } | { redirectTo: string }>(),
+  /** When set, the preload throws this on every page load ('preload-error'); the page still loads. */
+  preloadError: null as string | null,
+  /** When set, every loadURL fails with this net error ('did-fail-load', then the promise rejects). */
+  loadFailure: null as { errorCode: number; errorDescription: string } | null,
+  /** Accelerators another app holds: globalShortcut.register returns false for them. */
+  takenShortcuts: [] as string[],
 };
 
 // ── app ───────────────────────────────────────────────────────────────────────────────────────────
@@ -147,7 +158,7 @@ class StandInApp extends EventEmitter {
     return 'Chamelio Tray';
   }
   getAppPath(): string {
-    return process.cwd();
+    return settings.appPath;
   }
   setLoginItemSettings(options: unknown): void {
     record('app.setLoginItemSettings', options);
@@ -284,6 +295,20 @@ export class BrowserWindow extends EventEmitter {
     this.loadedUrl = url;
     this.webContents.mainFrame.url = url;
     await new Promise((resolve) => setImmediate(resolve));
+    const failure = settings.loadFailure;
+    if (failure !== null) {
+      // electron.d.ts, did-fail-load: "This event is like did-finish-load but emitted when the load
+      // failed" (event, errorCode, errorDescription, validatedURL, isMainFrame); loadURL "will reject
+      // if the page fails to load".
+      this.webContents.emit('did-fail-load', {}, failure.errorCode, failure.errorDescription, url, true);
+      throw new Error(`${failure.errorDescription} (${failure.errorCode}) loading '${url}'`);
+    }
+    if (settings.preloadError !== null) {
+      // electron.d.ts, preload-error: "Emitted when the preload script preloadPath throws an unhandled
+      // exception error" (event, preloadPath, error). The page itself goes on loading.
+      const webPreferences = this.options['webPreferences'] as { preload?: string } | undefined;
+      this.webContents.emit('preload-error', {}, webPreferences?.preload ?? '', new Error(settings.preloadError));
+    }
     this.webContents.emit('did-finish-load');
   }
   /** Emits a cancellable `close`; unless prevented the window is destroyed and emits `closed`. True if it closed. */
@@ -347,12 +372,26 @@ export const screen = {
 };
 
 // ── tray and images ───────────────────────────────────────────────────────────────────────────────
+export interface StandInImage {
+  path: string;
+  template: boolean;
+  empty: boolean;
+  isEmpty(): boolean;
+  setTemplateImage(on: boolean): void;
+}
 export const nativeImage = {
-  createFromPath(path: string): { path: string; template: boolean; setTemplateImage(on: boolean): void } {
+  /**
+   * electron.d.ts, createFromPath: "This method returns an empty image if the `path` does not exist,
+   * cannot be read, or is not a valid image." It never throws.
+   */
+  createFromPath(path: string): StandInImage {
     record('nativeImage.createFromPath', path);
+    const empty = !existsSync(path);
     return {
       path,
       template: false,
+      empty,
+      isEmpty: () => empty,
       setTemplateImage(on: boolean) {
         this.template = on;
       },
@@ -453,6 +492,9 @@ export const globalShortcut = {
   register(accelerator: string, callback: () => void): boolean {
     record('globalShortcut.register', accelerator);
     requireReady('globalShortcut');
+    // electron.d.ts: "When the accelerator is already taken by other applications, this call will
+    // silently fail" — it returns false and throws nothing.
+    if (settings.takenShortcuts.includes(accelerator)) return false;
     registeredShortcuts.set(accelerator, callback);
     return true;
   },
@@ -465,27 +507,42 @@ export const globalShortcut = {
   },
 };
 
+let plainTextOptIn = false;
+function encryptionAvailableNow(): boolean {
+  if (!isReadyNow) return false;
+  // electron-practices.md: on `basic_text` isEncryptionAvailable() is
+  // `OSCrypt::IsEncryptionAvailable() || (use_password_v10_ && backend == "basic_text")`, i.e. false
+  // until setUsePlainTextEncryption(true) ("force the module to use an in memory password").
+  if (settings.platform === 'linux' && settings.storageBackend === 'basic_text') return plainTextOptIn;
+  return settings.encryptionAvailable;
+}
 /** Reversible and obviously fake: the point is that main stores what safeStorage returns. */
 export const safeStorage = {
   isEncryptionAvailable(): boolean {
     record('safeStorage.isEncryptionAvailable');
     requireReady('safeStorage');
-    return settings.encryptionAvailable;
+    return encryptionAvailableNow();
   },
+  /** electron.d.ts: "User friendly name of the password manager selected on Linux"; 'unknown' before ready. */
   getSelectedStorageBackend(): string {
     return isReadyNow ? settings.storageBackend : 'unknown';
   },
+  /** electron.d.ts: "This function will throw an error if encryption fails" (as it does when unavailable). */
   encryptString(plain: string): Buffer {
     record('safeStorage.encryptString');
     requireReady('safeStorage');
+    if (!encryptionAvailableNow()) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
     return Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a));
   },
   decryptString(cipher: Buffer): string {
     record('safeStorage.decryptString');
+    if (!encryptionAvailableNow()) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
     return Buffer.from(cipher.map((b) => b ^ 0x5a)).toString('utf8');
   },
+  /** electron.d.ts: Linux only, "a no-op on Windows and MacOS". */
   setUsePlainTextEncryption(on: boolean): void {
     record('safeStorage.setUsePlainTextEncryption', on);
+    if (settings.platform === 'linux') plainTextOptIn = on;
   },
 };
 
