@@ -44,7 +44,7 @@ export class AppService {
   readonly triage: TaskTriage; // snoozes, per-task levels, notification actions; transports call it
   private lastCheckedAt: number | null = null;
   private readonly feed: SnapshotFeed;
-  readonly actions = new TaskActions(() => ({ access: this.access, monitor: this.monitor, own: this.changes.own, pins: this.pins, settings: this.settings }), (id, result) => this.onResult(id, result)); // approve, reject, cancel, documents: the transports call it
+  readonly actions = new TaskActions(() => ({ access: this.access, monitor: this.monitor, own: this.changes.own, pins: this.pins, settings: this.settings, changed: this.changed }), (id, result) => this.onResult(id, result)); // approve, reject, cancel, documents: the transports call it
 
   constructor(deps: AppServiceDeps) {
     this.deps = deps;
@@ -67,7 +67,7 @@ export class AppService {
     });
     this.changes = new ChangePipeline({ ...deps, random }, this.pins, {
       state: () => (this.demo.isActive() ? null : this.persistedState()),
-      notification: () => ({ settings: this.settings, now: deps.clock.now(), pausedUntil: this.notificationsPausedUntil, ...this.triage.policyContext() }),
+      notification: () => ({ settings: this.settings, now: deps.clock.now(), pausedUntil: this.notificationsPausedUntil, ...this.triage.policyContext(), approversNow: this.actions.approvers.approversNow }),
       absorbedBySnooze: (pin, changes) => this.triage.snoozes.absorb(pin, changes),
     });
     this.triage = new TaskTriage(deps, this.pins, { announce: (sets) => this.changes.announce(sets), changed: () => this.persistSoon(), settings: () => this.settings, unpinned: (ids) => this.unpinned(ids) });
@@ -100,7 +100,7 @@ export class AppService {
       key: { isSet: this.access.hasKey(), protection: this.access.protection(), advice, canOptInToWeak },
       org: this.access.org(),
       lastCheckedAt: this.lastCheckedAt,
-      tasks: summarizeAll(this.pins.all(), this.settings.userEmail, this.changes.activity),
+      tasks: summarizeAll(this.pins.all(), this.settings.userEmail, this.changes.activity, this.actions.approvers.approversNow),
       activity: this.changes.activity,
       settings: this.settings,
       notificationsPausedUntil: this.notificationsPausedUntil,
@@ -113,7 +113,7 @@ export class AppService {
     const pin = this.pins.find(taskId);
     if (!pin) return null;
     const email = this.settings.userEmail;
-    return taskDetail(pin, summarize(pin, email, lastChangeByTask(this.changes.activity)), email);
+    return taskDetail(pin, summarize(pin, email, lastChangeByTask(this.changes.activity), this.actions.approvers.approversNow), email);
   }
 
   async pin(text: string): Promise<PinResult> {
@@ -230,6 +230,7 @@ export class AppService {
     pin.lastError = result.ok ? null : result.error;
     this.triage.snoozes.check();
     this.changes.received(pin, result, this.settings.userEmail);
+    if (result.ok) this.actions.approvers.polled(pin.snapshot);
     // The monitor paused itself on a 401; the problem stays shown until another key or a good check.
     const moved = this.access.answered(pin.lastError, now, this.monitor.rateLimitedUntilTime());
     if (!repeated || moved) this.changed();
@@ -247,6 +248,7 @@ export class AppService {
    */
   private async serverChanged(): Promise<void> {
     this.pins.rebaseline();
+    this.actions.approvers.clear(); // another server's approvers say nothing about this one's tasks
     if (!this.demo.isActive() && this.access.hasKey()) await this.deps.secrets.clear();
     await this.keys.take(null, 'session');
   }
@@ -256,6 +258,7 @@ export class AppService {
     this.settings = state.settings;
     this.notificationsPausedUntil = state.notificationsPausedUntil;
     this.pins.replace(state.pinned);
+    this.actions.approvers.clear();
     this.changes.reset(state.activity);
     this.triage.snoozes.start(); // the new pins' snoozes
     this.access.forgetOrg();
@@ -281,7 +284,7 @@ export class AppService {
   }
 
   private unpinned(ids: readonly number[]): void {
-    ids.forEach((id) => { this.monitor.remove(id); this.access.client().forgetTask(id); });
+    ids.forEach((id) => { this.monitor.remove(id); this.access.client().forgetTask(id); this.actions.approvers.forget(id); });
     this.persistSoon();
   }
 

@@ -17,16 +17,19 @@ import type { PinList } from './PinList.ts';
 import { ReadOrder } from './ReadOrder.ts';
 import type { Settings } from './Settings.ts';
 import { describeApiError } from './describeApiError.ts';
+import { EligibleApprovers } from './EligibleApprovers.ts';
 import type { ActionFailure, ActionOutcome, ApprovalInput, ApprovalResult, DocumentRef, DocumentsView } from './TaskActionsDto.ts';
 
 /** The parts of the app TaskActions works with, read when needed (AppService owns them). */
 export interface TaskActionsParts {
   access: ApiAccess;
-  /** Pays for the user's requests from the polls' budget, ahead of them. */
-  monitor: Pick<TaskMonitor, 'whenBudgetAllows'>;
+  /** Pays for the user's requests from the polls' budget, ahead of them; the engine's own at poll priority. */
+  monitor: Pick<TaskMonitor, 'whenBudgetAllows' | 'trySpend'>;
   own: OwnChanges;
   pins: Pick<PinList, 'find' | 'has'>;
   settings: Pick<Settings, 'userEmail'>;
+  /** Something the snapshot shows changed (an approvers list became known). */
+  changed: () => void;
 }
 
 /** A link to open, fresh from the API, and its file's name. */
@@ -39,6 +42,12 @@ export class TaskActions {
   /** Applies a read's answer as a poll's would be. */
   private readonly apply: (taskId: number, result: ApiResult<Task>) => void;
   private readonly inFlight = new Map<string, Promise<ActionOutcome>>();
+  /** Who may approve each task's approval step now, for "needs you"; fed by getApproval and by polls. */
+  readonly approvers = new EligibleApprovers(() => ({
+    approvalDetails: (taskId) => this.deps.client().approvalDetails(taskId),
+    trySpend: () => this.parts().monitor.trySpend(),
+    changed: () => this.parts().changed(),
+  }));
 
   constructor(parts: () => TaskActionsParts, apply: (taskId: number, result: ApiResult<Task>) => void) {
     this.parts = parts;
@@ -64,6 +73,7 @@ export class TaskActions {
     const answer = await this.paid(() => this.deps.client().approvalDetails(taskId));
     if (!answer.ok) return failed(answer.error);
     const details = answer.value;
+    this.approvers.learned(this.deps.snapshot(taskId), details);
     const you = this.deps.userEmail().toLowerCase();
     const approversNow = details.eligible_approvers_active;
     return {

@@ -17,7 +17,7 @@ export function buildTrayState(
   const input = { ...context, hasKey: snapshot.key.isSet, notificationsPausedUntil: snapshot.notificationsPausedUntil, lastCheckedAt: snapshot.lastCheckedAt };
   // A snoozed task asks for nothing until it wakes.
   const changed = summaries.filter((s) => s.unseen && s.group !== 'snoozed').length;
-  const changedForYou = summaries.some((s) => s.unseen && s.assignedToYou && s.group !== 'snoozed');
+  const changedForYou = summaries.some((s) => s.unseen && (s.group === 'needs-you' || (s.assignedToYou && s.group !== 'snoozed')));
   const notificationsPaused = input.notificationsPausedUntil !== null && input.notificationsPausedUntil > input.now;
   let kind: TrayStateKind = 'idle';
   if (connection.kind === 'key-problem') kind = 'key-problem';

@@ -3,13 +3,14 @@ import { displayTitle } from '../tasks/displayTitle.ts';
 import type { ActivityEntry } from './Activity.ts';
 import type { TaskProblem, TaskSummary } from './AppSnapshot.ts';
 import { describeApiError } from './describeApiError.ts';
+import { needsYou, type ApproversNow } from './EligibleApprovers.ts';
 import type { LivePin } from './LivePin.ts';
 import { GROUP_ORDER, taskGroup } from './taskGroup.ts';
 import { taskLink } from './taskLink.ts';
 import { triageSummary } from './Snoozes.ts';
 
-/** One list row. `lastChangeByTask` holds the newest activity text per task id. */
-export function summarize(pin: LivePin, userEmail: string, lastChangeByTask: Map<number, string>): TaskSummary {
+/** One list row. `lastChangeByTask` holds the newest activity text per task id; `approversNow` feeds "needs you". */
+export function summarize(pin: LivePin, userEmail: string, lastChangeByTask: Map<number, string>, approversNow?: ApproversNow): TaskSummary {
   const task = pin.snapshot;
   const assignedToYou = isUserEmail(task?.assignee_email ?? null, userEmail);
   return {
@@ -27,7 +28,7 @@ export function summarize(pin: LivePin, userEmail: string, lastChangeByTask: Map
     unseen: pin.unseen,
     lastChange: pin.unseen ? (lastChangeByTask.get(pin.id) ?? null) : null,
     problem: problemOf(pin),
-    group: taskGroup(pin, assignedToYou),
+    group: taskGroup(pin, needsYou(task, userEmail, task && approversNow ? approversNow(task) : null)),
     ...triageSummary(pin),
     link: taskLink(pin.id),
   };
@@ -48,10 +49,10 @@ export function lastChangeByTask(activity: readonly ActivityEntry[]): Map<number
 }
 
 /** Display order: by group (see GROUP_ORDER), pin order within a group. */
-export function summarizeAll(pins: readonly LivePin[], userEmail: string, activity: readonly ActivityEntry[]): TaskSummary[] {
+export function summarizeAll(pins: readonly LivePin[], userEmail: string, activity: readonly ActivityEntry[], approversNow?: ApproversNow): TaskSummary[] {
   const texts = lastChangeByTask(activity);
   return pins
-    .map((pin, index) => ({ summary: summarize(pin, userEmail, texts), index }))
+    .map((pin, index) => ({ summary: summarize(pin, userEmail, texts, approversNow), index }))
     .sort((a, b) => GROUP_ORDER[a.summary.group] - GROUP_ORDER[b.summary.group] || a.index - b.index)
     .map((row) => row.summary);
 }

@@ -1,4 +1,5 @@
 import type { Task } from '../chamelio/Task.ts';
+import type { ApproversNow } from '../app/EligibleApprovers.ts';
 import { localMoment, systemTimeZone } from '../app/localTime.ts';
 import type { QuietHours, Settings } from '../app/Settings.ts';
 import type { TaskChange } from '../tasks/TaskChange.ts';
@@ -26,6 +27,8 @@ export interface NotificationContext {
   levelOf?: (taskId: number) => NotificationLevel;
   /** A snoozed task says nothing (its changes are in the history, and a timed snooze announces them when it ends). */
   isSnoozed?: (taskId: number) => boolean;
+  /** Who may approve a task's approval step now, where the engine knows it (EligibleApprovers). */
+  approversNow?: ApproversNow;
 }
 
 export interface NotificationPlan {
@@ -59,7 +62,7 @@ export function planNotifications(sets: TaskChangeSet[], ctx: NotificationContex
   const heldBack = held.reduce((n, { changes }) => n + changes.length, 0);
   if (shown.length === 0) return { notifications: [], heldBack, held };
 
-  const singles = shown.map(({ task, changes }) => single(task, changes, settings, ctx.now));
+  const singles = shown.map(({ task, changes }) => single(task, changes, settings, ctx.now, ctx.approversNow?.(task) ?? null));
   // Stable sort: what needs the user comes first, the rest keeps the order the monitor saw it.
   singles.sort((a, b) => Number(b.assignedToYou) - Number(a.assignedToYou));
   const notifications = singles.length <= MAX_SEPARATE_NOTIFICATIONS ? singles : [summary(singles, ctx.now)];
@@ -78,7 +81,7 @@ function holdBack(wanted: TaskChangeSet[], ctx: NotificationContext): { shown: T
   if (quietHours.letNeedsYouThrough !== true) return { shown: [], held: wanted };
   const email = ctx.settings.userEmail;
   const urgent = (set: TaskChangeSet): boolean =>
-    set.changes.some((c) => isAssignedToYou(c, email)) || isApprovalWaitingOn(set.task, email);
+    set.changes.some((c) => isAssignedToYou(c, email)) || isApprovalWaitingOn(set.task, email, ctx.approversNow?.(set.task) ?? null);
   return { shown: wanted.filter(urgent), held: wanted.filter((set) => !urgent(set)) };
 }
 
@@ -124,7 +127,7 @@ function byTask(sets: TaskChangeSet[]): TaskChangeSet[] {
 /** With privacy on, nothing of the task's title or people: "Task 12345", "A task changed". */
 export const PRIVATE_BODY = 'A task changed';
 
-function single(task: Task, changes: TaskChange[], settings: NotificationContext['settings'], now: number): PlannedNotification {
+function single(task: Task, changes: TaskChange[], settings: NotificationContext['settings'], now: number, approversNow: readonly string[] | null): PlannedNotification {
   const hidden = settings.privateNotifications === true;
   const assignedToYou = changes.some((c) => isAssignedToYou(c, settings.userEmail));
   return {
@@ -134,7 +137,7 @@ function single(task: Task, changes: TaskChange[], settings: NotificationContext
     title: hidden ? displayTitle(task.task_id, null) : taskTitle(task),
     body: hidden ? PRIVATE_BODY : changes.map((c) => describeChange(c, settings.userEmail)).join(' · '),
     assignedToYou,
-    actions: actionsFor('single', isApprovalWaitingOn(task, settings.userEmail)),
+    actions: actionsFor('single', isApprovalWaitingOn(task, settings.userEmail, approversNow)),
   };
 }
 

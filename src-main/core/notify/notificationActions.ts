@@ -3,8 +3,8 @@
  * engine decides both; the shell only shows the buttons where the OS can (macOS, Windows; Linux
  * gets the click only) and hands back which one was chosen.
  */
-import { isTerminalStatus, type Task } from '../chamelio/Task.ts';
-import { isUserEmail } from './describeChange.ts';
+import type { Task } from '../chamelio/Task.ts';
+import { needsYou } from '../app/EligibleApprovers.ts';
 import type { NotificationAction, NotificationActionId, NotificationActivation } from './PlannedNotification.ts';
 
 export const NOTIFICATION_ACTION_IDS: readonly NotificationActionId[] = ['open', 'snooze-day', 'review'];
@@ -25,9 +25,12 @@ export function actionsFor(kind: 'single' | 'summary' | 'test', approvalWaitingO
   return approvalWaitingOnYou ? [REVIEW, OPEN, SNOOZE_DAY] : [OPEN, SNOOZE_DAY];
 }
 
-/** The task sits at an approval step assigned to the user (a known email) and is still running. */
-export function isApprovalWaitingOn(task: Task, userEmail: string): boolean {
-  return task.current_step_type === 'approval' && !isTerminalStatus(task.status) && isUserEmail(task.assignee_email, userEmail);
+/**
+ * The task is still running at an approval step that needs the user (a known email): theirs as the
+ * assignee, or they are among its approvers now when that list is known (EligibleApprovers).
+ */
+export function isApprovalWaitingOn(task: Task, userEmail: string, approversNow: readonly string[] | null = null): boolean {
+  return task.current_step_type === 'approval' && needsYou(task, userEmail, approversNow);
 }
 
 

@@ -13,6 +13,11 @@ export class PriorityRequests {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
+  /** True while a user's request waits: the engine's own requests (poll priority) then wait too. */
+  isWaiting(): boolean {
+    return this.waiting.length > 0;
+  }
+
   /**
    * Pays for as many waiting requests as the budget allows at `now`. Returns when to look again
    * (a time), or null when none is left waiting, so polls may go.

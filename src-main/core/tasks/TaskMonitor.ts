@@ -164,9 +164,9 @@ export class TaskMonitor {
     return this.budget.limit();
   }
 
-  /** For requests the app sends itself (key checks): paid from the same budget, if it allows. */
+  /** The app's own requests (key checks, approver lookups), at poll priority: behind the user's, if the budget allows. */
   trySpend(): boolean {
-    return this.budget.tryTake(this.options.clock.now());
+    return !this.userRequests.isWaiting() && this.budget.tryTake(this.options.clock.now());
   }
 
   /** A request the user asked for (checking a key they typed): counted, never refused. */

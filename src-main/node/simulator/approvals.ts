@@ -28,8 +28,10 @@ function awaitsApproval(task: Task): boolean {
   return task.current_step_type === 'approval' && !isTerminalStatus(task.status) && task.status !== 'created';
 }
 
+/** The step's holder, and whoever else its workflow lets approve it. */
 function eligible(task: Task): string[] {
-  return task.assignee_email ? [task.assignee_email] : [];
+  const also = DEMO_WORKFLOWS[task.workflow_id]?.steps.find((s) => s.step_id === task.current_step_id)?.alsoApprovedBy ?? [];
+  return [...new Set([...(task.assignee_email ? [task.assignee_email] : []), ...also])];
 }
 
 /** Who holds the approval after this one, when the next step is an approval too. */

@@ -28,6 +28,8 @@ export interface DemoStep {
   step_type: string;
   /** Who usually holds this step; null for automated steps. */
   assignee: string | null;
+  /** An approval several people may decide: who else may approve it (approval-details lists them too). */
+  alsoApprovedBy?: readonly string[];
 }
 
 export interface DemoWorkflow {
@@ -37,11 +39,12 @@ export interface DemoWorkflow {
   steps: readonly DemoStep[];
 }
 
-const step = (step_id: string, step_name: string, step_type: string, assignee: string | null): DemoStep => ({
+const step = (step_id: string, step_name: string, step_type: string, assignee: string | null, alsoApprovedBy?: readonly string[]): DemoStep => ({
   step_id,
   step_name,
   step_type,
   assignee,
+  ...(alsoApprovedBy ? { alsoApprovedBy } : {}),
 });
 
 const { you, maria, dev, legalOps, finance, hr, procurement, sam } = DEMO_PEOPLE;
@@ -112,6 +115,18 @@ export const DEMO_WORKFLOWS: Readonly<Record<string, DemoWorkflow>> = {
       step('dpa_intake', 'DPA Intake', 'intake', procurement),
       step('privacy_review', 'Privacy Review', 'review', dev),
       step('dpo_approval', 'DPO Approval', 'approval', you),
+    ],
+  },
+  /** Approvals held by one person that others may decide too: the assignee is not the only approver. */
+  board_resolution: {
+    workflow_id: 'board_resolution',
+    workflow_name: 'Board Resolution',
+    workflow_version: 1,
+    steps: [
+      step('resolution_draft', 'Resolution Draft', 'intake', legalOps),
+      step('board_approval', 'Board Approval', 'approval', sam, [you, maria]),
+      step('chair_approval', 'Chair Approval', 'approval', maria, [you]),
+      step('minute_filing', 'Minute Filing', 'agent', null),
     ],
   },
 };

@@ -3,6 +3,7 @@ import { buildTrayState } from '../../../src-main/core/app/buildTrayState.ts';
 import type { LivePin } from '../../../src-main/core/app/LivePin.ts';
 import { summarizeAll } from '../../../src-main/core/app/summarize.ts';
 import type { ConnectionState } from '../../../src-main/core/app/AppSnapshot.ts';
+import type { ApproversNow } from '../../../src-main/core/app/EligibleApprovers.ts';
 import { makeTask } from '../../support/makeTask.ts';
 
 const pin = (id: number, over: Partial<LivePin> = {}, task: Parameters<typeof makeTask>[0] = {}): LivePin => ({
@@ -16,9 +17,9 @@ const pin = (id: number, over: Partial<LivePin> = {}, task: Parameters<typeof ma
   ...over,
 });
 
-function tray(pins: LivePin[], connection: ConnectionState = { kind: 'ok' }, extra: { paused?: number | null } = {}) {
+function tray(pins: LivePin[], connection: ConnectionState = { kind: 'ok' }, extra: { paused?: number | null; approversNow?: ApproversNow } = {}) {
   const snapshot = {
-    tasks: summarizeAll(pins, 'me@example.com', []),
+    tasks: summarizeAll(pins, 'me@example.com', [], extra.approversNow),
     connection,
     key: { isSet: true, protection: 'os', advice: null, canOptInToWeak: false },
     notificationsPausedUntil: extra.paused ?? null,
@@ -28,6 +29,14 @@ function tray(pins: LivePin[], connection: ConnectionState = { kind: 'ok' }, ext
 }
 
 describe('summaries and tray state', () => {
+  it('an approval whose approvers now include you needs you, in the list and the tray, though someone else is the assignee', () => {
+    const approval = pin(1, { unseen: true }, { current_step_type: 'approval', status: 'pending', assignee_email: 'x@example.com' });
+    expect(tray([approval])).toMatchObject({ kind: 'changes-unseen', needsYou: 0 });
+    const state = tray([approval], { kind: 'ok' }, { approversNow: () => ['x@example.com', 'me@example.com'] });
+    expect(state).toMatchObject({ kind: 'needs-you', needsYou: 1, tasks: [{ needsYou: true, approvalWaiting: true }] });
+    expect(summarizeAll([approval], 'me@example.com', [], () => ['me@example.com'])[0]).toMatchObject({ group: 'needs-you', assignedToYou: false });
+  });
+
   it('orders needs-you, unseen, running, finished, keeping pin order within a group', () => {
     const rows = summarizeAll(
       [

@@ -132,6 +132,22 @@ describe('notification actions', () => {
     expect(planNotifications([someoneElses], ctx({ levelOf: () => 'every' })).notifications[0]?.actions?.map((a) => a.id)).toEqual(['open', 'snooze-day']);
   });
 
+  it('offers Review to an approver now who is not the assignee, when the engine knows the approvers', () => {
+    const approval = set(4, [stepMove], { current_step_type: 'approval', assignee_email: 'x@example.com' });
+    const approversNow = (task: { task_id: number }) => (task.task_id === 4 ? ['x@example.com', ME] : null);
+    const planned = planNotifications([approval], ctx({ levelOf: () => 'every', approversNow })).notifications[0]!;
+    expect(planned.actions?.map((a) => a.id)).toEqual(['review', 'open', 'snooze-day']);
+    const notListed = planNotifications([approval], ctx({ levelOf: () => 'every', approversNow: () => ['x@example.com'] })).notifications[0]!;
+    expect(notListed.actions?.map((a) => a.id)).toEqual(['open', 'snooze-day']);
+  });
+
+  it('quiet hours let an approval waiting on an approver now through', () => {
+    const approval = set(5, [stepMove], { current_step_type: 'approval', assignee_email: 'x@example.com' });
+    const quiet = { enabled: true, start: '00:00', end: '23:59', letNeedsYouThrough: true };
+    expect(planNotifications([approval], ctx({ levelOf: () => 'every', quietHours: quiet })).notifications).toHaveLength(0);
+    expect(planNotifications([approval], ctx({ levelOf: () => 'every', quietHours: quiet, approversNow: () => [ME] })).notifications).toHaveLength(1);
+  });
+
   it('a click opens the popover at the task or the task in Chamelio, as the setting says', () => {
     expect(intentOf({ actionId: null, taskIds: [7] }, 'popover')).toEqual({ kind: 'show-task', taskId: 7, focus: null });
     expect(intentOf({ actionId: 'open', taskIds: [7] }, 'chamelio')).toEqual({ kind: 'open-task-in-chamelio', taskId: 7 });

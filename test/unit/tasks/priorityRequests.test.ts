@@ -68,21 +68,20 @@ describe('user requests and polls on one budget', () => {
     expect(maxInAnyWindow(t.sent.map((s) => s.at), BUDGET_WINDOW_MS)).toBeLessThanOrEqual(budget);
   });
 
+  it('the app’s own requests (trySpend: key checks, approver lookups) never go ahead of a waiting user request', async () => {
+    const { clock, monitor } = await pausedBy429();
+    expect(monitor.trySpend()).toBe(true); // the budget has room and nobody waits
+    let served = false;
+    void monitor.whenBudgetAllows().then(() => (served = true));
+    await clock.advance(1_000);
+    expect(monitor.trySpend()).toBe(false); // room in the budget, but the user's request waits (the 429 pause)
+    await clock.advance(19_000);
+    expect(served).toBe(true);
+    expect(monitor.trySpend()).toBe(true);
+  });
+
   it('waits out a 429 pause too', async () => {
-    const clock = new FakeClock();
-    let limited = true;
-    const monitor = new TaskMonitor({
-      clock,
-      random: () => 0.5,
-      intervalMs: 30_000,
-      budgetPerMinute: 60,
-      fetchTask: async (id) => (limited ? { ok: false, error: { kind: 'rate-limited', retryAfterMs: 20_000 } } : { ok: true, value: makeTask({ task_id: id }) }),
-      onResult: () => {},
-    });
-    monitor.add(1);
-    monitor.start();
-    await clock.advance(0);
-    limited = false;
+    const { clock, monitor } = await pausedBy429();
     let servedAt: number | null = null;
     void monitor.whenBudgetAllows().then(() => (servedAt = clock.now()));
     const start = clock.now();
@@ -92,3 +91,22 @@ describe('user requests and polls on one budget', () => {
     expect(servedAt).toBe(start + 20_000);
   });
 });
+
+/** A monitor whose first poll got a 429 with Retry-After 20 s: requests are paused, the budget has room. */
+async function pausedBy429() {
+  const clock = new FakeClock();
+  let limited = true;
+  const monitor = new TaskMonitor({
+    clock,
+    random: () => 0.5,
+    intervalMs: 30_000,
+    budgetPerMinute: 60,
+    fetchTask: async (id) => (limited ? { ok: false, error: { kind: 'rate-limited', retryAfterMs: 20_000 } } : { ok: true, value: makeTask({ task_id: id }) }),
+    onResult: () => {},
+  });
+  monitor.add(1);
+  monitor.start();
+  await clock.advance(0);
+  limited = false;
+  return { clock, monitor };
+}
