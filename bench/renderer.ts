@@ -93,6 +93,7 @@ export function snapshotOf(count: number): AppSnapshot {
     notificationsPausedUntil: null,
     budgetPerMinute: 60,
     demo: false,
+    storageProblem: null,
   };
 }
 

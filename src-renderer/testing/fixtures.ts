@@ -18,6 +18,7 @@ export function snapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
     notificationsPausedUntil: null,
     budgetPerMinute: 60,
     demo: false,
+    storageProblem: null,
     ...overrides,
   };
 }

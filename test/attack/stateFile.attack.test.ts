@@ -33,6 +33,15 @@ describe('the state file, damaged or strange', () => {
     countCases('state file', 1);
   });
 
+  it.each(['null', '[]', '[1,2]', '0', '"{}"', 'false'])('JSON that is no state (%s) is kept aside and said so, never overwritten unseen', async (text) => {
+    writeFileSync(file, text);
+    const store = new JsonFileStore(file, () => 7);
+    expect(await store.load()).toBeNull();
+    expect(readFileSync(`${file}.not-an-object-7`, 'utf8')).toBe(text);
+    expect(store.problem).toMatch(/instead of the app's state; it was kept as state\.json\.not-an-object-7/);
+    countCases('state file', 1);
+  });
+
   it('reads a file that starts with a UTF-8 BOM', async () => {
     writeFileSync(file, `\uFEFF${JSON.stringify(state)}`);
     const store = new JsonFileStore(file);

@@ -91,7 +91,7 @@ export async function startHarness(
     new AppService({
       clock,
       fetch: tracked.fetch,
-      persistence: { load: () => tracked.track(store.load()), save: (state) => tracked.track(store.save(state)) },
+      persistence: { load: () => tracked.track(store.load()), save: (state) => tracked.track(store.save(state)), get problem() { return store.problem; } },
       secrets,
       notifier: { show: (n) => notifications.push(n) },
       logger,

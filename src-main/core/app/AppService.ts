@@ -9,7 +9,8 @@ import { buildTrayState } from './buildTrayState.ts';
 import { ChangePipeline } from './ChangePipeline.ts';
 import { DemoMode, type DemoSetup } from './DemoMode.ts';
 import { KeySession } from './KeySession.ts';
-import { emptyState, loadPersistedState } from './loadPersistedState.ts';
+import { emptyState } from './loadPersistedState.ts';
+import { openState } from './openState.ts';
 import type { PersistedState } from './PersistedState.ts';
 import { PinList, pollClassOf } from './PinList.ts';
 import type { AppServiceDeps } from './ports.ts';
@@ -69,13 +70,16 @@ export class AppService {
       state: () => (this.demo.isActive() ? null : this.persistedState()),
       notification: () => ({ settings: this.settings, now: deps.clock.now(), pausedUntil: this.notificationsPausedUntil, ...this.triage.policyContext(), approversNow: this.actions.approvers.approversNow }),
       absorbedBySnooze: (pin, changes) => this.triage.snoozes.absorb(pin, changes),
+      problemChanged: () => this.changed(),
     });
     this.triage = new TaskTriage(deps, this.pins, { announce: (sets) => this.changes.announce(sets), changed: () => this.persistSoon(), settings: () => this.settings, unpinned: (ids) => this.unpinned(ids) });
     this.feed = new SnapshotFeed(deps.clock, () => this.getState(), (snapshot) => deps.tray?.render(this.trayState(snapshot)), deps.logger);
   }
 
   async start(): Promise<void> {
-    this.adopt(loadPersistedState(await this.deps.persistence.load()));
+    const opened = await openState(this.deps.persistence, this.deps.logger);
+    this.adopt(opened.state);
+    this.changes.opened(opened);
     this.monitor.start();
     await this.takeStoredKey();
     this.changed();
@@ -106,6 +110,7 @@ export class AppService {
       notificationsPausedUntil: this.notificationsPausedUntil,
       budgetPerMinute: this.access.hasKey() ? this.monitor.budgetPerMinute() : null,
       demo: this.demo.isActive(),
+      storageProblem: this.changes.storageProblem(),
     };
   }
 

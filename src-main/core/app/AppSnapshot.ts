@@ -106,6 +106,8 @@ export interface AppSnapshot {
   budgetPerMinute: number | null;
   /** Running against the built-in simulator with demo data. */
   demo: boolean;
+  /** Why the saved state is not (or no longer) what the user sees, in plain words; null when it is. */
+  storageProblem: string | null;
 }
 
 export interface PinResult {

@@ -5,6 +5,7 @@ import type { ActivityEntry } from './Activity.ts';
 import { ChangeRecorder, type Recorded } from './ChangeRecorder.ts';
 import type { LivePin } from './LivePin.ts';
 import { NotificationOutbox } from './NotificationOutbox.ts';
+import type { OpenedState } from './openState.ts';
 import { OwnChanges } from './OwnChanges.ts';
 import type { PersistedState } from './PersistedState.ts';
 import type { PinList } from './PinList.ts';
@@ -28,6 +29,8 @@ export interface ChangePipelineSources {
   notification: () => NotificationContext;
   /** True when a snooze swallows the task's changes: recorded in the history, never notified. */
   absorbedBySnooze?: (pin: LivePin, changes: readonly TaskChange[]) => boolean;
+  /** The storage problem shown to the user appeared or went. */
+  problemChanged?: () => void;
 }
 
 /**
@@ -44,12 +47,13 @@ export class ChangePipeline {
   private readonly sources: ChangePipelineSources;
   /** Changes the user caused (a decision, a cancellation): recorded as theirs, never notified. */
   readonly own = new OwnChanges();
+  private fileProblem: string | null = null;
 
   constructor(deps: ChangePipelineDeps, pins: PinList, sources: ChangePipelineSources) {
     this.pins = pins;
     this.sources = sources;
     this.recorder = new ChangeRecorder(deps);
-    this.writer = new StateWriter(deps, sources.state);
+    this.writer = new StateWriter(deps, sources.state, sources.problemChanged);
     this.outbox = new NotificationOutbox(deps, () => void this.deliver());
   }
 
@@ -60,6 +64,17 @@ export class ChangePipeline {
   received(pin: LivePin, result: ApiResult<Task>, userEmail: string): void {
     if (result.ok) this.apply(pin, this.recorder.fetched(pin, result.value, userEmail, () => this.own.take(pin.id)));
     else if (result.error.kind === 'not-found') this.apply(pin, this.recorder.unavailable(pin));
+  }
+
+  /** The file read at start: what to tell the user about it, and whether it may be written. */
+  opened({ problem, refuseWrites }: OpenedState): void {
+    this.fileProblem = problem;
+    if (refuseWrites) this.writer.refuseWrites();
+  }
+
+  /** Why the state on disk is not what the user sees, in plain words (a failed save first); null when it is. */
+  storageProblem(): string | null {
+    return this.writer.problem ?? this.fileProblem;
   }
 
   /** Something outside the results changed (a pin, a setting): write it soon. */

@@ -16,16 +16,21 @@ export class StateWriter {
   private dirty = false;
   /** Failed writes in a row; reset by a good one. */
   private failures = 0;
-  /** Why the state is not on disk, in plain words, once the retries are spent; null when it is. */
+  /** Why the state is not on disk, in plain words, from the first failed write; null once one works. */
   problem: string | null = null;
+  /** Nothing may be written this session (the file is a newer version's, kept as it is). */
+  private refused = false;
   private saving: Promise<void> = Promise.resolve();
   private readonly timer: OneShotTimer;
   private readonly deps: { persistence: Persistence; logger: Logger };
   private readonly state: () => PersistedState | null;
 
-  constructor(deps: { clock: Clock; persistence: Persistence; logger: Logger }, state: () => PersistedState | null) {
+  private readonly problemChanged: () => void;
+
+  constructor(deps: { clock: Clock; persistence: Persistence; logger: Logger }, state: () => PersistedState | null, problemChanged: () => void = () => undefined) {
     this.deps = deps;
     this.state = state;
+    this.problemChanged = problemChanged;
     this.timer = new OneShotTimer(deps.clock, SAVE_DELAY_MS, () => void this.save());
   }
 
@@ -43,17 +48,23 @@ export class StateWriter {
     this.timer.cancel();
   }
 
+  /** From now on nothing is written, whatever changes: the file on disk stays byte for byte as it is. */
+  refuseWrites(): void {
+    this.refused = true;
+    this.cancel();
+  }
+
   /** Writes what is unwritten now; waits for a write already under way too. */
   save(): Promise<void> {
     this.saving = this.saving.then(async () => {
-      if (!this.dirty) return;
+      if (!this.dirty || this.refused) return;
       const state = this.state();
       if (state === null) return;
       this.dirty = false;
       try {
         await this.deps.persistence.save(state);
         this.failures = 0;
-        this.problem = null;
+        this.setProblem(null);
       } catch (error) {
         this.failed(error);
       }
@@ -65,12 +76,20 @@ export class StateWriter {
   private failed(error: unknown): void {
     this.dirty = true;
     this.failures++;
+    const why = String(error).slice(0, 200);
     if (this.failures < SAVE_ATTEMPTS) {
+      this.setProblem(`Changes could not be saved (${why}); they are kept in memory and saving is retried.`);
       this.deps.logger.warn('saving state failed; will retry', { error: String(error), attempt: this.failures });
       this.timer.schedule(SAVE_RETRY_MS * 2 ** (this.failures - 1));
       return;
     }
-    this.problem = `Your pins and settings could not be saved (${String(error).slice(0, 200)}). They are kept while the app runs and saved again at the next change.`;
+    this.setProblem(`Your pins and settings could not be saved (${why}). They are kept while the app runs and saved again at the next change.`);
     this.deps.logger.error('saving state failed; retrying only at the next change', { error: String(error), attempts: this.failures });
+  }
+
+  private setProblem(problem: string | null): void {
+    if (problem === this.problem) return;
+    this.problem = problem;
+    this.problemChanged();
   }
 }

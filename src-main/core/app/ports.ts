@@ -30,6 +30,8 @@ export interface Persistence {
   /** The last saved state, or null on first run. Unknown or damaged content is the caller's to check. */
   load(): Promise<unknown>;
   save(state: PersistedState): Promise<void>;
+  /** What load() found wrong and set aside, in plain words; null or absent when nothing was. */
+  readonly problem?: string | null;
 }
 
 /**

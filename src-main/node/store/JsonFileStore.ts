@@ -46,12 +46,18 @@ export class JsonFileStore implements Persistence {
     if (!info.isFile()) return this.moveAside('is not a regular file', 'not-a-file');
     if (info.size > MAX_STATE_FILE_BYTES) return this.moveAside(`is larger than ${MAX_STATE_FILE_BYTES} bytes`, 'too-large');
     const text = await readNonBlocking(this.filePath);
+    let parsed: unknown;
     try {
       // A BOM is what some editors put first: the state is still the state.
-      return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text) as unknown;
+      parsed = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
     } catch {
       return this.moveAside('could not be read (not JSON)', 'damaged');
     }
+    // null, an array, a number or a string: JSON, but no state; kept, never overwritten unseen.
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      return this.moveAside(`holds ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`} instead of the app's state`, 'not-an-object');
+    }
+    return parsed;
   }
 
   /** A copy of the file as it is, for a state the engine could read but not take as it is. */

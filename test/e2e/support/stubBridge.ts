@@ -38,6 +38,7 @@ export function stubSnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot 
     notificationsPausedUntil: null,
     budgetPerMinute: 60,
     demo: false,
+    storageProblem: null,
     ...overrides,
   };
 }
