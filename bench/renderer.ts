@@ -94,6 +94,7 @@ export function snapshotOf(count: number): AppSnapshot {
     budgetPerMinute: 60,
     demo: false,
     storageProblem: null,
+    build: null,
   };
 }
 

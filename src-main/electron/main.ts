@@ -27,7 +27,7 @@ import { createPopover } from './wiring/popover.ts';
 import { setUpSession } from './wiring/session.ts';
 import { createSecretStore, createStore } from './wiring/store.ts';
 import { createTray } from './wiring/tray.ts';
-import { createUpdates } from './wiring/updates.ts';
+import { buildInfoNow, createUpdates } from './wiring/updates.ts';
 
 const bundleDir = path.dirname(fileURLToPath(import.meta.url));
 const platform = process.platform;
@@ -77,13 +77,17 @@ async function onReady(running: Running): Promise<void> {
   let keepOpen = false;
   const popover = createPopover({ bundleDir, platform, keepOpen: () => keepOpen, trayBounds: () => running.tray?.bounds() ?? null, logger });
   running.popover = popover;
-  const updates = createUpdates(platform, logger, () => tray.refresh());
+  const updates = createUpdates(platform, logger, () => {
+    tray.refresh();
+    running.engine?.setBuild(buildInfoNow(updates));
+  });
   running.updates = updates;
   const tray = createTray({ platform, popover, engine: () => running.engine, openLink, logFolder: log.folder, updates, logger });
   running.tray = tray;
   const notifier = createNotifier({ platform, show: (view) => popover.show(view), openLink, engine: () => running.engine, logger });
   const engine = createEngine({ store, secrets, notifier, tray, logger });
   running.engine = engine;
+  engine.setBuild(buildInfoNow(updates));
   notifier.start();
 
   const shortcut = new ShortcutBinding(globalShortcutRegistrar, () => popover.toggle());

@@ -4,6 +4,7 @@
  * that takes focus. Where the package cannot update itself it is not tried: the deb is updated by the
  * system's package manager (installing it needs root), and an unpackaged run has no feed.
  */
+import type { BuildInfo } from '../core/app/AppSnapshot.ts';
 import type { Clock, Logger, TimerHandle } from '../core/app/ports.ts';
 import { errorText } from './background.ts';
 
@@ -33,12 +34,34 @@ export interface UpdateStatus {
   lastCheckAt: number | null;
   /** The version downloaded and waiting for a restart. */
   ready: string | null;
+  /** What went wrong with the last check or download, in plain words; null once a check succeeds. */
+  problem: string | null;
+}
+
+/** electron-updater's error codes (builder-util-runtime's newError, HttpError's HTTP_ERROR_<status>), in words. */
+export function updateProblem(error: unknown): string {
+  const code = typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : '';
+  if (/^ERR_UPDATER_(CHANNEL_FILE|LATEST_VERSION|RELEASE)_NOT_FOUND$|^ERR_UPDATER_NO_PUBLISHED_VERSIONS$|^HTTP_ERROR_404$/.test(code)) {
+    return 'the update server has no release for this app';
+  }
+  if (code === 'ERR_UPDATER_INVALID_SIGNATURE') return 'the downloaded update is not signed by us, so it was not installed';
+  if (code.startsWith('HTTP_ERROR_')) return 'the update server answered with an error';
+  return 'the update server could not be reached';
+}
+
+/** The status as Settings shows it (the version comes from the shell, app.getVersion()). */
+export function buildInfo(version: string, status: UpdateStatus): BuildInfo {
+  if (status.plan.kind === 'off') return { version, updates: { kind: 'off' } };
+  if (status.lastCheckAt === null) return { version, updates: { kind: 'not-yet' } };
+  if (status.problem !== null) return { version, updates: { kind: 'failed', at: status.lastCheckAt, problem: status.problem } };
+  return { version, updates: { kind: 'checked', at: status.lastCheckAt } };
 }
 
 export function updateStatusText(status: UpdateStatus): string {
   if (status.plan.kind === 'off') return status.plan.reason === 'deb' ? 'by the system package manager' : 'off (unpackaged)';
   const checked = status.lastCheckAt === null ? 'not checked yet' : `last checked ${new Date(status.lastCheckAt).toISOString()}`;
-  return status.ready === null ? checked : `${status.ready} ready, ${checked}`;
+  const withProblem = status.problem === null ? checked : `${checked} (${status.problem})`;
+  return status.ready === null ? withProblem : `${status.ready} ready, ${withProblem}`;
 }
 
 export class UpdateWatcher {
@@ -47,6 +70,7 @@ export class UpdateWatcher {
   private timer: TimerHandle | null = null;
   private lastCheckAt: number | null = null;
   private ready: string | null = null;
+  private problem: string | null = null;
 
   constructor(deps: UpdateWatcher['deps']) {
     this.deps = deps;
@@ -64,7 +88,11 @@ export class UpdateWatcher {
       logger.info('an update is ready', { version: info.version });
       this.deps.onChange();
     });
-    updater.on('error', (error) => logger.warn('the update check failed', { error: errorText(error) }));
+    updater.on('error', (error) => {
+      logger.warn('the update check failed', { error: errorText(error) });
+      this.problem = updateProblem(error);
+      this.deps.onChange();
+    });
     this.updater = updater;
     await this.check();
   }
@@ -75,7 +103,7 @@ export class UpdateWatcher {
   }
 
   status(): UpdateStatus {
-    return { plan: this.deps.plan, lastCheckAt: this.lastCheckAt, ready: this.ready };
+    return { plan: this.deps.plan, lastCheckAt: this.lastCheckAt, ready: this.ready, problem: this.problem };
   }
 
   restartToUpdate(): void {
@@ -89,8 +117,10 @@ export class UpdateWatcher {
     this.lastCheckAt = this.deps.clock.now();
     try {
       await updater.checkForUpdates();
+      this.problem = null;
     } catch (error) {
       this.deps.logger.warn('the update check failed', { error: errorText(error) });
+      this.problem = updateProblem(error);
     }
     this.deps.onChange();
   }

@@ -1,5 +1,5 @@
 /** Text for times, statuses and people. Locale-aware through Intl; no markup is ever produced. */
-import type { ConnectionState, TaskProblem } from '../../src-main/contract/dto.ts';
+import type { BuildInfo, ConnectionState, TaskProblem } from '../../src-main/contract/dto.ts';
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -29,6 +29,17 @@ export function exactTime(at: number): string {
 
 export function clockTime(at: number): string {
   return clock.format(at);
+}
+
+/** Settings' quiet line: "Chamelio Tray 0.1.0 · checked for updates 10:42". */
+export function buildLine(build: BuildInfo): string {
+  const updates = build.updates;
+  const about =
+    updates.kind === 'off' ? 'updates are not checked in this build'
+    : updates.kind === 'not-yet' ? 'not checked for updates yet'
+    : updates.kind === 'checked' ? `checked for updates ${clockTime(updates.at)}`
+    : `the update check at ${clockTime(updates.at)} failed: ${updates.problem}`;
+  return `Chamelio Tray ${build.version} · ${about}`;
 }
 
 /** ms since epoch, or null for a missing or unreadable timestamp. */

@@ -19,6 +19,7 @@ export function snapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
     budgetPerMinute: 60,
     demo: false,
     storageProblem: null,
+    build: { version: '0.1.0', updates: { kind: 'checked', at: NOW } },
     ...overrides,
   };
 }

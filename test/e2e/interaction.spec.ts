@@ -181,6 +181,8 @@ test.describe('with a key', () => {
 
     await popover.openSettings();
     expect(await hiddenRegions()).toBe(0);
+    // The preview's quiet build line: the project's version, and no update checks.
+    await expect(page.getByText(/^Chamelio Tray \d+\.\d+\.\d+ · updates are not checked in this build$/)).toBeVisible();
     await popover.setField('Your email', 'me@example.com');
     const saved = page.getByRole('status').filter({ hasText: 'Saved.' });
     await expect(saved).toHaveCount(1);

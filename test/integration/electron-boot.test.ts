@@ -381,6 +381,11 @@ describe('updates', () => {
   it('are never tried by the deb (the package manager updates it) or an unpackaged run', () => {
     for (const report of [primary, unpackaged]) expect(report['updates']).toMatchObject({ checked: false, calls: [] });
   });
+
+  it('reach Settings as the version (app.getVersion()) and the time of the last check, or "off" for the deb', () => {
+    for (const report of [windows, mac]) expect(report['build']).toEqual({ version: '0.1.0', updates: { kind: 'checked', at: expect.any(Number) } });
+    for (const report of [primary, unpackaged]) expect(report['build']).toEqual({ version: '0.1.0', updates: { kind: 'off' } });
+  });
 });
 
 describe('notifications', () => {

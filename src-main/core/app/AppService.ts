@@ -4,7 +4,7 @@ import { parseTaskRefs } from '../tasks/parseTaskRefs.ts';
 import { TaskMonitor, type SystemChange } from '../tasks/TaskMonitor.ts';
 import { ApiAccess, malformedKey } from './ApiAccess.ts';
 import { applySettingsPatch } from './applySettingsPatch.ts';
-import type { AppSnapshot, KeyCheckResult, PinResult, SettingsUpdateResult, TaskDetail } from './AppSnapshot.ts';
+import type { AppSnapshot, BuildInfo, KeyCheckResult, PinResult, SettingsUpdateResult, TaskDetail } from './AppSnapshot.ts';
 import { buildTrayState } from './buildTrayState.ts';
 import { ChangePipeline } from './ChangePipeline.ts';
 import { DemoMode, type DemoSetup } from './DemoMode.ts';
@@ -44,6 +44,7 @@ export class AppService {
   private readonly demo = new DemoMode();
   readonly triage: TaskTriage; // snoozes, per-task levels, notification actions; transports call it
   private lastCheckedAt: number | null = null;
+  private build: BuildInfo | null = null; // the shell's (setBuild)
   private readonly feed: SnapshotFeed;
   readonly actions = new TaskActions(() => ({ access: this.access, monitor: this.monitor, own: this.changes.own, pins: this.pins, settings: this.settings, changed: this.changed }), (id, result) => this.onResult(id, result)); // approve, reject, cancel, documents: the transports call it
 
@@ -111,6 +112,7 @@ export class AppService {
       budgetPerMinute: this.access.hasKey() ? this.monitor.budgetPerMinute() : null,
       demo: this.demo.isActive(),
       storageProblem: this.changes.storageProblem(),
+      build: this.build,
     };
   }
 
@@ -220,6 +222,8 @@ export class AppService {
     const pollingPaused = this.monitor.pausedBy().some((r) => r === 'suspended' || r === 'offline');
     return buildTrayState(snapshot, { pollingPaused, now: this.deps.clock.now(), hideTitles: this.settings.privateNotifications });
   }
+
+  setBuild(build: BuildInfo): void { this.build = build; this.changed(); }
 
   /** For the benchmark and tests: requests sent in the last minute against the budget. */
   requestStats(): { inLastMinute: number; budgetPerMinute: number } { return { inLastMinute: this.monitor.requestsInLastMinute(), budgetPerMinute: this.monitor.budgetPerMinute() }; }

@@ -108,6 +108,14 @@ export interface AppSnapshot {
   demo: boolean;
   /** Why the saved state is not (or no longer) what the user sees, in plain words; null when it is. */
   storageProblem: string | null;
+  /** This build and its update checks, from the shell (null until it says): Settings' quiet line. */
+  build: BuildInfo | null;
+}
+
+export interface BuildInfo {
+  version: string;
+  /** off: this build does not check (the deb, the preview, an unpackaged run). problem: in plain words. */
+  updates: { kind: 'off' } | { kind: 'not-yet' } | { kind: 'checked'; at: number } | { kind: 'failed'; at: number; problem: string };
 }
 
 export interface PinResult {

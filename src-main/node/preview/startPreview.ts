@@ -3,7 +3,7 @@
  * in-memory secret store), the HTTP host, and the simulated API for the demo. What a desktop would
  * show — notifications, opened links, a hidden window — is printed as one JSON line each.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,6 +21,7 @@ import { PreviewHost } from './PreviewHost.ts';
 import { TestClock } from './testClock.ts';
 
 export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
+const PACKAGE_JSON = resolve(import.meta.dirname, '../../../package.json');
 /** In the demo one simulated task moves on this often, so there is something to watch. */
 const DEMO_EVOLVE_MS = 20_000;
 
@@ -85,6 +86,8 @@ export async function startPreview(
     openDocument: (taskId, document) => app.actions.openDocumentWith(taskId, document, openExternal),
   };
 
+  // The preview is no installed build: its version is the project's, and it never checks for updates.
+  app.setBuild({ version: (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version, updates: { kind: 'off' } });
   await app.start();
   if (options.apiBaseUrl) {
     const set = await app.updateSettings({ apiBaseUrl: options.apiBaseUrl });

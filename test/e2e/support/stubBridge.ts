@@ -39,6 +39,7 @@ export function stubSnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot 
     budgetPerMinute: 60,
     demo: false,
     storageProblem: null,
+    build: null,
     ...overrides,
   };
 }

@@ -255,7 +255,8 @@ report['store'] = {
   apiKeyRecord: config['apiKey'] ? { ...(config['apiKey'] as object), cipher: '[present]' } : null,
   storeVersion: config['storeVersion'],
 };
-const lastState = (): { key: unknown } | undefined => win?.webContents.sent.filter((m) => m.channel === stateChannel).at(-1)?.payload as { key: unknown } | undefined;
+type Snapshot = { key: unknown; build: { version: string; updates: { kind: string } } | null };
+const lastState = (): Snapshot | undefined => win?.webContents.sent.filter((m) => m.channel === stateChannel).at(-1)?.payload as Snapshot | undefined;
 report['keyState'] = lastState()?.key ?? null;
 if (s.settings.storageBackend === 'basic_text') {
   // No keyring: the user opts in to weak storage knowingly (Settings' "Remember anyway").
@@ -332,6 +333,9 @@ if (platform === 'darwin') {
   const offered = (): boolean => trayMenuNow().some((i) => i.id === 'restart-to-update');
   const checked = await waitFor('an update check', () => updater.calls.includes('checkForUpdates'), platform === 'linux' ? 200 : 30_000);
   if (!checked) errors.pop(); // Linux here is the deb, which must not check: not an error of the boot.
+  // Settings' build line follows the check (the snapshot after setBuild).
+  if (checked) await waitFor('the build line after the check', () => lastState()?.build?.updates.kind === 'checked');
+  report['build'] = lastState()?.build ?? null;
   const offeredBefore = offered();
   if (checked) updater.emit('update-downloaded', { version: '0.2.0' });
   const offeredAfter = offered();
