@@ -44,7 +44,7 @@ export class AppService {
   private readonly demo = new DemoMode();
   readonly triage: TaskTriage; // snoozes, per-task levels, notification actions; transports call it
   private lastCheckedAt: number | null = null;
-  private build: BuildInfo | null = null; // the shell's (setBuild)
+  private build: BuildInfo | null = null;
   private readonly feed: SnapshotFeed;
   readonly actions = new TaskActions(() => ({ access: this.access, monitor: this.monitor, own: this.changes.own, pins: this.pins, settings: this.settings, changed: this.changed }), (id, result) => this.onResult(id, result)); // approve, reject, cancel, documents: the transports call it
 
@@ -223,8 +223,7 @@ export class AppService {
     return buildTrayState(snapshot, { pollingPaused, now: this.deps.clock.now(), hideTitles: this.settings.privateNotifications });
   }
 
-  setBuild(build: BuildInfo): void { this.build = build; this.changed(); }
-
+  setBuild(build: BuildInfo): void { this.build = build; this.changed(); } // the shell's version and update checks
   /** For the benchmark and tests: requests sent in the last minute against the budget. */
   requestStats(): { inLastMinute: number; budgetPerMinute: number } { return { inLastMinute: this.monitor.requestsInLastMinute(), budgetPerMinute: this.monitor.budgetPerMinute() }; }
 
