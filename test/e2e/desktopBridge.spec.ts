@@ -1,29 +1,15 @@
 /** The UI over `window.chamelio` (the Electron preload's shape), in states only the desktop app has. */
-import type { Task, TaskDetail, TaskSummary } from '../../src-main/contract/dto.ts';
-import { statusLabel } from '../../src-main/core/notify/describeChange.ts';
+import type { TaskSummary } from '../../src-main/contract/dto.ts';
+import { detail, summary as row } from '../../src-renderer/testing/fixtures.ts';
 import { expect, test } from './support/fixtures.ts';
 import { installBridgeStub, serveRenderer, stubSnapshot, type StubGlobals, type StubInit } from './support/stubBridge.ts';
 import { task } from './support/tasks.ts';
 
 type Calls = { __calls: [string, unknown[]][]; __emit: (event: string, payload: unknown) => void };
 
-const summary = (id: number, title: string): TaskSummary => ({
-  id, title, displayTitle: title, workflowName: 'NDA Request', status: 'pending', statusLabel: 'Pending', stepName: 'Review', stepType: 'review', assignee: null,
-  assignedToYou: false, updatedAt: new Date().toISOString(), unseen: false, lastChange: null, problem: null, group: 'active',
-  link: `https://app.chamelio.ai/workflows/tasks/${id}`,
-  snooze: null, notificationLevel: 'global',
-});
-/** The details as the engine would send them for a user with no email set (nobody is "you"). */
-const detail = (s: TaskSummary, t: Task): TaskDetail => ({
-  summary: s,
-  task: t,
-  people: {
-    owner: { email: t.owner_email, isYou: false },
-    assignee: { email: t.assignee_email, isYou: false },
-    collaborators: t.collaborator_emails.map((email) => ({ email, isYou: false })),
-  },
-  stepStatusLabels: t.step_runs.map((run) => statusLabel(run.status)),
-});
+/** A pending row updated just now; `detail(row, task)` (no email set) makes nobody "you". */
+const summary = (id: number, title: string): TaskSummary =>
+  row(id, { title, workflowName: 'NDA Request', status: 'pending', stepName: 'Review', stepType: 'review', assignee: null, updatedAt: new Date().toISOString() });
 
 let server: Awaited<ReturnType<typeof serveRenderer>>;
 test.beforeAll(async () => {

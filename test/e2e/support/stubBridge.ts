@@ -8,10 +8,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { AppSnapshot, TaskDetail } from '../../../src-main/contract/dto.ts';
-import { DEFAULT_SETTINGS } from '../../../src-main/core/app/Settings.ts';
 import { SECURITY_HEADERS } from '../../../src-main/node/preview/PreviewHost.ts';
 import { serveStatic } from '../../../src-main/node/preview/serveStatic.ts';
 import { contentSecurityPolicy } from '../../../src-main/core/base/contentSecurityPolicy.ts';
+import { snapshot } from '../../../src-renderer/testing/fixtures.ts';
 import { REPO } from './PreviewProcess.ts';
 
 export async function serveRenderer(): Promise<{ url: string; close(): Promise<void> }> {
@@ -26,22 +26,9 @@ export async function serveRenderer(): Promise<{ url: string; close(): Promise<v
   };
 }
 
+/** The renderer specs' snapshot (src-renderer/testing/fixtures.ts), checked just now. */
 export function stubSnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
-  return {
-    connection: { kind: 'ok' },
-    key: { isSet: true, protection: 'os', advice: null, canOptInToWeak: false },
-    org: { name: 'Acme Corporation', rateLimitPerMinute: 120 },
-    lastCheckedAt: Date.now(),
-    tasks: [],
-    activity: [],
-    settings: DEFAULT_SETTINGS,
-    notificationsPausedUntil: null,
-    budgetPerMinute: 60,
-    demo: false,
-    storageProblem: null,
-    build: null,
-    ...overrides,
-  };
+  return snapshot({ lastCheckedAt: Date.now(), build: null, ...overrides });
 }
 
 export interface StubInit {
