@@ -46,7 +46,10 @@ const load = await measureStateLoad();
 const heapOf = (arg: string) =>
   JSON.parse(execFileSync(process.execPath, ['--expose-gc', join(import.meta.dirname, 'heap.ts'), arg], { encoding: 'utf8' })) as Record<string, number>;
 const heap1k = spread([1, 2, 3].map(() => heapOf('1000')['heapMB']!));
-const heap10k = spread([heapOf('10000')['heapMB']!]);
+// The engine pins at most MAX_PINS (1,000) tasks; asked for 10,000, heap.ts loads that many and says so.
+const asked10k = heapOf('10000');
+const pinCap = asked10k['tasks']!;
+const heap10kEstimate = (heap1k.median / 1000) * 10_000;
 const memo = heapOf('memo');
 console.log('Renderer in Chromium…');
 const renderer = await measureRenderer(5);
@@ -86,7 +89,7 @@ row('popover shown → list painted, 500 tasks', s(renderer.shownToPainted500Ms,
 row('renderer JS heap, 500 tasks', s(renderer.heap500MB, 1, ' MB'), '–', true);
 row('renderer JS heap, 5,000 tasks', s(renderer.heap5000MB, 1, ' MB'), '≤ 30 MB', renderer.heap5000MB.median <= 30);
 row('engine heap, 1,000 tasks (every answer remembered)', s(heap1k, 1, ' MB'), '–', true);
-row('engine heap, 10,000 tasks (every answer remembered)', s(heap10k, 1, ' MB'), '≤ 100 MB', heap10k.median <= 100);
+row(`engine heap, 10,000 tasks: not reachable, pins stop at ${pinCap}; 1,000's median per task × 10,000`, `${fmt(heap10kEstimate, 1)} MB`, '≤ 100 MB', heap10kEstimate <= 100);
 row(`remembered answers (digests), 1,000 tasks`, `${fmt(memo['memoMB']!, 2)} MB (${Math.round(memo['bytesPerTask']!)} B a task, answers of ${(memo['answerBytes']! / 1024).toFixed(1)} KB)`, '–', true);
 row(`state load at start, 1,000 tasks (${Math.round(load.fileKB)} KB file)`, s(load.ms, 1, ' ms'), '–', true);
 row('renderer JS + CSS, gzip', `${fmt(renderer.gzipKB, 1)} KB`, '≤ 60 KB', renderer.gzipKB <= 60);
@@ -116,7 +119,7 @@ const doc = `# Benchmarks
 
 Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; the run took ${seconds} s.
 Machine: ${machine}. Load average (1 min) ${fmt(loadAtStart, 1)} at the start and ${fmt(loadAtEnd, 1)} at the end${loaded ? `, more than its ${cores} cores: **the machine was loaded** (other work was running), so CPU and Chromium timings read high and spread wide` : ''}.
-Each figure is the median, with (min–max) over the runs where there are several: ${cpu.unchangedRatio.runs} rounds for CPU, ${wake.perTaskMinute.runs} for wake-ups, ${renderer.render500Ms.runs} for the renderer, ${load.ms.runs} for the state load, ${heap1k.runs} and ${heap10k.runs} for the engine heap; latency is one run per size (p50 and p95 over its changes).
+Each figure is the median, with (min–max) over the runs where there are several: ${cpu.unchangedRatio.runs} rounds for CPU, ${wake.perTaskMinute.runs} for wake-ups, ${renderer.render500Ms.runs} for the renderer, ${load.ms.runs} for the state load, ${heap1k.runs} for the engine heap; latency is one run per size (p50 and p95 over its changes).
 
 ## Targets
 
