@@ -157,14 +157,14 @@ export class AppService {
     this.changed();
   }
 
-  async setApiKey(key: string, allowWeak: boolean): Promise<KeyCheckResult> {
+  async setApiKey(key: string, allowWeak: boolean, keepUnlessRefused = false): Promise<KeyCheckResult> {
     const candidate = typeof key === 'string' ? key.trim() : '';
     const malformed = malformedKey(candidate);
     if (malformed) return malformed;
     // A key is checked against the user's own server, never the demo's.
     if (this.demo.isActive()) await this.leaveDemo();
-    const result = await this.keys.set(candidate, allowWeak);
-    if (result.ok) this.changed();
+    const result = await this.keys.set(candidate, allowWeak, keepUnlessRefused);
+    this.changed();
     return result;
   }
 

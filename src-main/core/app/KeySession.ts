@@ -1,3 +1,4 @@
+import type { ApiError } from '../chamelio/ApiError.ts';
 import type { OrgInfo } from '../chamelio/Task.ts';
 import type { TaskMonitor } from '../tasks/TaskMonitor.ts';
 import { keyRefused, type ApiAccess } from './ApiAccess.ts';
@@ -28,11 +29,17 @@ export class KeySession {
 
   /**
    * A well-formed key the user typed (see malformedKey): checked first (counted in the budget,
-   * never refused by it), then stored and put in use.
+   * never refused by it), then stored and put in use. With `keepUnlessRefused` (a key given at
+   * start, which nobody is there to type again) a check that did not answer yes or no (offline, a
+   * 5xx) still stores the key and puts it in use, checked again like a stored one; only a 401 or a
+   * 403 drops it. The result still says the check failed.
    */
-  async set(candidate: string, allowWeak: boolean): Promise<KeyCheckResult> {
+  async set(candidate: string, allowWeak: boolean, keepUnlessRefused = false): Promise<KeyCheckResult> {
     const { access, monitor, secrets } = this.deps;
     const checked = await access.verify(candidate, () => monitor.spend());
+    if (!checked.ok && keepUnlessRefused && !refusesKey(checked.error)) {
+      await this.take(candidate, await secrets.set(candidate, { allowWeak: allowWeak === true }));
+    }
     if (!checked.ok) return keyRefused(checked.error);
     const protection = await secrets.set(candidate, { allowWeak: allowWeak === true });
     if (!access.isInUse(candidate)) monitor.invalidateInFlight();
@@ -86,4 +93,9 @@ export class KeySession {
     monitor.refreshNow();
     return org;
   }
+}
+
+/** The server said no to the key itself, not "not now". */
+function refusesKey(error: ApiError): boolean {
+  return error.kind === 'unauthorized' || (error.kind === 'server' && error.status === 403);
 }

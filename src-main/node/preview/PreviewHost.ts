@@ -25,6 +25,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Bytes an event stream may hold unread (a page that stopped reading) before it is closed. */
+export const MAX_UNREAD_STREAM_BYTES = 8 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 
 
@@ -50,6 +52,8 @@ export class PreviewHost {
     this.#options = options;
     this.#server = createServer((req, res) => {
       this.#handle(req, res).catch((error: unknown) => {
+        // A page that went away mid-request (closed, reloaded) is no fault of the host.
+        if (req.readableAborted || res.destroyed) return options.logger.info('preview request aborted by the page', { error: String(error) });
         options.logger.error('preview request failed', { error: String(error) });
         send(res, 500, { error: 'internal error' });
       });
@@ -63,7 +67,7 @@ export class PreviewHost {
     });
     this.#port = (this.#server.address() as AddressInfo).port;
     this.#heartbeat = setInterval(() => {
-      for (const stream of this.#streams) stream.write(': keep-alive\n\n');
+      this.#writeAll(': keep-alive\n\n');
     }, HEARTBEAT_MS);
     this.#heartbeat.unref();
     return this.url;
@@ -75,8 +79,21 @@ export class PreviewHost {
 
   /** Sends an event to every open page. */
   publish<E extends EventName>(event: E, payload: Events[E]): void {
-    const frame = eventFrame(event, payload);
-    for (const stream of this.#streams) stream.write(frame);
+    this.#writeAll(eventFrame(event, payload));
+  }
+
+  /** A stream whose page stopped reading is closed once its unread bytes pass the cap, never buffered for ever. */
+  #writeAll(text: string): void {
+    const bytes = Buffer.byteLength(text);
+    for (const stream of this.#streams) {
+      if (stream.writableLength + bytes <= MAX_UNREAD_STREAM_BYTES) {
+        stream.write(text);
+        continue;
+      }
+      this.#options.logger.warn('event stream closed: the page reads nothing', { unreadBytes: stream.writableLength });
+      this.#streams.delete(stream);
+      stream.destroy();
+    }
   }
 
   async close(): Promise<void> {

@@ -94,9 +94,11 @@ export async function startPreview(
     if (!set.ok) throw new Error(`--api-base-url: ${set.message}`);
   }
   // After the base URL, so the key is only ever sent where the user pointed the preview.
+  // Kept through a check that got no answer (offline, a 5xx): only a 401 or 403 drops it.
   if (apiKey) {
-    const checked = await app.setApiKey(apiKey, false);
-    if (!checked.ok) io.logger.warn('CHAMELIO_API_KEY was refused', { reason: checked.reason, message: checked.message });
+    const checked = await app.setApiKey(apiKey, false, true);
+    const kept = app.getState().key.isSet;
+    if (!checked.ok) io.logger.warn(kept ? 'CHAMELIO_API_KEY could not be checked yet; it is kept and checked again' : 'CHAMELIO_API_KEY was refused', { reason: checked.reason, detail: checked.message });
   }
   if (options.demo) await startDemo();
 
