@@ -6,6 +6,7 @@
  * `node bench/parser.ts` prints the numbers; bench/run.ts calls measureHostileInput().
  */
 import { parseTaskRefs } from '../src-main/core/tasks/parseTaskRefs.ts';
+import { fmtSpread, spread, type Spread } from './stats.ts';
 
 const MB = 1_000_000;
 const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
@@ -22,23 +23,18 @@ export const PARSER_SHAPES: Record<string, string> = {
   'unmatched brackets': `https://a.bc/${')'.repeat(MB)}`,
 };
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function time(run: () => void, runs = 5): number {
+function time(run: () => void, runs = 7): Spread {
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
     run();
     ms.push(performance.now() - started);
   }
-  return median(ms);
+  return spread(ms);
 }
 
 export interface HostileInputNumbers {
-  parser: { shape: string; ms: number }[];
+  parser: { shape: string; ms: Spread }[];
 }
 
 export function measureHostileInput(): HostileInputNumbers {
@@ -50,7 +46,7 @@ export function measureHostileInput(): HostileInputNumbers {
 export function printHostileInput(): void {
   const numbers = measureHostileInput();
   console.log('\nHostile input (Node):');
-  for (const { shape, ms } of numbers.parser) console.log(`  parseTaskRefs, 1 MB of ${shape}: ${ms.toFixed(1)} ms (≤ 50 ms)`);
+  for (const { shape, ms } of numbers.parser) console.log(`  parseTaskRefs, 1 MB of ${shape}: ${fmtSpread(ms, 1)} ms, median (min–max) of ${ms.runs} (≤ 50 ms)`);
 }
 
 if (import.meta.main) printHostileInput();

@@ -30,7 +30,8 @@ const HOST_LIKE =
 const TOP_LEVEL_LABEL = /^\p{L}[\p{L}\p{N}\p{M}-]+$/u;
 const DOTTED_QUAD = /^\d+(?:\.\d+){3}$/;
 const LEADING_WRAPPERS = /^[([*_~]+/;
-const SOFT_SEPARATORS = /([,;])/;
+// One character each: a piece's place in its segment is counted, never joined back.
+const SOFT_SEPARATORS = /[,;]/;
 const WORD_SEPARATORS = /[()[\]]+/;
 const WORD_LEADING_PUNCTUATION = /^[*_~:!?…]+/;
 // Stripped by a loop, not a `[…]+$` regex: V8 retries such a regex at every position of a long
@@ -95,40 +96,54 @@ function withoutTrailingDot(hostname: string): string {
 /** A segment has no whitespace or hard separator; commas and semicolons may still split it. */
 function scanSegment(segment: string, out: Collector): void {
   const parts = segment.split(SOFT_SEPARATORS);
-  for (let i = 0; i < parts.length; i += 2) {
+  let offset = 0; // where parts[i] starts in the segment
+  for (let i = 0; i < parts.length; i += 1) {
     const piece = parts[i] ?? '';
+    let upTo: Glued = { at: i, end: offset + piece.length };
     const start = urlStart(piece);
-    if (start === null) {
-      scanWords(piece, out);
-      continue;
+    if (start === null) scanWords(piece, out);
+    else {
+      scanWords(piece.slice(0, start.index), out);
+      upTo = scanUrl(segment, parts, upTo, offset + start.index, start.hasScheme, out);
     }
-    scanWords(piece.slice(0, start.index), out);
-    const url = [piece.slice(start.index)];
-    // A comma inside a query or fragment (`?ids=1,2`) or a non-web link (`data:…;base64,…`,
-    // `javascript:a();b(2)`) belongs to the link; elsewhere it separates.
-    const first = url[0] ?? '';
-    if (/[?#]/.test(first) || (start.hasScheme && !WEB_SCHEME.test(first))) i = glueUntilNextLink(parts, i, url);
-    const fragment = trimUrlEnd(url.join(''));
-    const verdict = classifyUrl(fragment, start.hasScheme, out.app);
-    if ('id' in verdict) {
-      acceptId(verdict.id, fragment, out);
-      continue;
-    }
-    // What is glued to a refused link by commas is part of it (`evil.com/tasks/1,4242`): an id
-    // there is not the user's, so it is refused with the link instead of pinned on its own.
-    i = glueUntilNextLink(parts, i, url);
-    reject(out, trimUrlEnd(url.join('')), verdict.reason, verdict.message);
+    i = upTo.at;
+    offset = upTo.end + 1;
   }
 }
 
-/** Appends to `url` the separators and pieces after `parts[i]` up to the next link; the new index. */
-function glueUntilNextLink(parts: readonly string[], i: number, url: string[]): number {
-  let at = i;
-  while (at + 2 < parts.length && !startsWithUrl(parts[at + 2] ?? '')) {
-    url.push(parts[at + 1] ?? '', parts[at + 2] ?? '');
-    at += 2;
+/** The last part a link takes in, and where it ends in the segment (offsets, never joined copies). */
+interface Glued {
+  at: number;
+  end: number;
+}
+
+/** The link that starts at `from`, in the piece `upTo` ends: accepted or refused; where it ends. */
+function scanUrl(segment: string, parts: readonly string[], piece: Glued, from: number, hasScheme: boolean, out: Collector): Glued {
+  let upTo = piece;
+  // A comma inside a query or fragment (`?ids=1,2`) or a non-web link (`data:…;base64,…`,
+  // `javascript:a();b(2)`) belongs to the link; elsewhere it separates.
+  const first = segment.slice(from, piece.end);
+  if (/[?#]/.test(first) || (hasScheme && !WEB_SCHEME.test(first))) upTo = glueUntilNextLink(parts, upTo);
+  const fragment = trimUrlEnd(segment.slice(from, upTo.end));
+  const verdict = classifyUrl(fragment, hasScheme, out.app);
+  if ('id' in verdict) {
+    acceptId(verdict.id, fragment, out);
+    return upTo;
   }
-  return at;
+  // What is glued to a refused link by commas is part of it (`evil.com/tasks/1,4242`): an id
+  // there is not the user's, so it is refused with the link instead of pinned on its own.
+  upTo = glueUntilNextLink(parts, upTo);
+  reject(out, trimUrlEnd(segment.slice(from, upTo.end)), verdict.reason, verdict.message);
+  return upTo;
+}
+
+/** Takes in the separators and pieces after `parts[at]` up to the next link. */
+function glueUntilNextLink(parts: readonly string[], { at, end }: Glued): Glued {
+  while (at + 1 < parts.length && !startsWithUrl(parts[at + 1] ?? '')) {
+    end += 1 + (parts[at + 1] ?? '').length;
+    at += 1;
+  }
+  return { at, end };
 }
 
 interface UrlStart {
@@ -149,6 +164,8 @@ function urlStart(piece: string): UrlStart | null {
 }
 
 function startsWithUrl(piece: string): boolean {
+  // A link starts with a scheme (a colon) or a host (a dot): most pieces of a long list have neither.
+  if (!piece.includes(':') && !piece.includes('.')) return false;
   const lead = LEADING_WRAPPERS.exec(piece)?.[0].length ?? 0;
   return hasSchemeAt(piece, lead) || isHostLike(piece.slice(lead));
 }

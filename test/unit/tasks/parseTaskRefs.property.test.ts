@@ -32,6 +32,13 @@ function checkInvariants(text: string): void {
   }
 }
 
+/** The invariants cheap enough for 1 MB: unique positive safe ids, known reasons, short messages. */
+function checkShape({ ids, rejected }: ReturnType<typeof parseTaskRefs>): void {
+  expect(ids.every((id) => Number.isSafeInteger(id) && id > 0)).toBe(true);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(rejected.every((r) => ['foreign-host', 'not-a-task-url', 'invalid-id'].includes(r.reason) && r.message.length <= MAX_MESSAGE)).toBe(true);
+}
+
 /** What the WHATWG parser says a link points at: the id only if it is a task page on the app host. */
 function oracle(href: string): number[] {
   let url: URL;
@@ -135,15 +142,11 @@ describe('parseTaskRefs properties', () => {
     );
   });
 
-  it('stays fast on about 1 MB of adversarial text', () => {
+  // How fast is the benchmark's (bench/parser.ts): a test only shows that 1 MB finishes, correctly.
+  it('finishes on about 1 MB of adversarial text, with a well-formed result', () => {
     fc.assert(
       fc.property(tokenSoup.filter((s) => s.length > 0), (chunk) => {
-        const text = chunk.repeat(Math.ceil(1_000_000 / chunk.length));
-        const started = performance.now();
-        const result = parseTaskRefs(text);
-        // Linear work takes well under a second; anything quadratic on 1 MB takes minutes.
-        expect(performance.now() - started).toBeLessThan(3_000);
-        expect(Array.isArray(result.ids)).toBe(true);
+        checkShape(parseTaskRefs(chunk.repeat(Math.ceil(1_000_000 / chunk.length))));
       }),
       { numRuns: 15 },
     );
@@ -152,20 +155,14 @@ describe('parseTaskRefs properties', () => {
   it.each([
     ['a', 1], ['[', 1], ['a.', 2], ['a@', 2], ['a:', 2], ['(', 1], [')', 1], ['9', 1], ['#', 1], [',a.bc', 5],
     ['https://a.bc/?x,', 16], ['[a](', 4], ['-1 ', 3], ['evil.com/', 9], ['\u0430.', 2], ['aa.bb.', 6],
-  ])('stays fast on 1 MB of %j', (unit, length) => {
+  ])('finishes on 1 MB of %j, as it reads its first 200 KB', (unit, length) => {
     const text = unit.repeat(Math.ceil(1_000_000 / length));
-    const started = performance.now();
     checkInvariants(text.slice(0, 200_000));
-    parseTaskRefs(text);
-    expect(performance.now() - started).toBeLessThan(3_000);
+    checkShape(parseTaskRefs(text));
   });
 
-  // Long runs of one trailing-punctuation character between words: a `[…]+$` regex retries at
-  // every position of the run (quadratic: 20,000 dots took 0.7 s, 1 MB minutes).
-  it.each([['.'], ['…'], [','], ['!?'], ['*_~']])('stays fast on a 1 MB run of %j between words', (run) => {
+  it.each([['.'], ['…'], [','], ['!?'], ['*_~']])('finishes on a 1 MB run of %j between words, finding nothing', (run) => {
     const text = `a${run.repeat(Math.ceil(1_000_000 / run.length))}a`;
-    const started = performance.now();
-    expect(parseTaskRefs(text).ids).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(parseTaskRefs(text)).toEqual({ ids: [], rejected: [] });
   });
 });
