@@ -78,9 +78,7 @@ export class AppService {
   }
 
   async start(): Promise<void> {
-    const opened = await openState(this.deps.persistence, this.deps.logger);
-    this.adopt(opened.state);
-    this.changes.opened(opened);
+    this.adopt(this.changes.opened(await openState(this.deps.persistence, this.deps.logger)));
     this.monitor.start();
     await this.takeStoredKey();
     this.changed();

@@ -66,10 +66,11 @@ export class ChangePipeline {
     else if (result.error.kind === 'not-found') this.apply(pin, this.recorder.unavailable(pin));
   }
 
-  /** The file read at start: what to tell the user about it, and whether it may be written. */
-  opened({ problem, refuseWrites }: OpenedState): void {
+  /** The file read at start: what to tell the user about it, and whether it may be written; its state. */
+  opened({ state, problem, refuseWrites }: OpenedState): PersistedState {
     this.fileProblem = problem;
     if (refuseWrites) this.writer.refuseWrites();
+    return state;
   }
 
   /** Why the state on disk is not what the user sees, in plain words (a failed save first); null when it is. */
