@@ -80,6 +80,28 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
+type Poller = 'engine' | 'naive';
+
+/** Per poller: the times each task changed that nobody noticed yet, and how late each was noticed. */
+class Detections {
+  private readonly pending = { engine: new Map<number, number[]>(), naive: new Map<number, number[]>() };
+  readonly latencies = { engine: [] as number[], naive: [] as number[] };
+  readonly sent = { engine: [] as number[], naive: [] as number[] };
+  private readonly clock: Clock;
+  constructor(clock: Clock) {
+    this.clock = clock;
+  }
+  changed(who: Poller, id: number): void {
+    this.pending[who].set(id, [...(this.pending[who].get(id) ?? []), this.clock.now()]);
+  }
+  detect(who: Poller, id: number): void {
+    const times = this.pending[who].get(id);
+    if (!times) return;
+    for (const at of times) this.latencies[who].push((this.clock.now() - at) / INTERVAL_MS);
+    this.pending[who].delete(id);
+  }
+}
+
 /** One size: both pollers, the same tasks, the same change schedule, at once. */
 export async function measureLatency(taskCount: number, durationMinutes: number): Promise<LatencyRow[]> {
   const clock = new ScaledClock();
@@ -90,54 +112,96 @@ export async function measureLatency(taskCount: number, durationMinutes: number)
   const ids = statuses.map((_, i) => i + 1);
   for (const sim of [engineSim, naiveSim]) for (const id of ids) sim.setTask(task(id, statuses[id - 1]!, clock.now()));
 
-  // Pending changes per poller: task id → times the task changed and nobody noticed yet.
-  const pending = { engine: new Map<number, number[]>(), naive: new Map<number, number[]>() };
-  const latencies = { engine: [] as number[], naive: [] as number[] };
-  const detect = (who: 'engine' | 'naive', id: number) => {
-    const times = pending[who].get(id);
-    if (!times) return;
-    for (const at of times) latencies[who].push((clock.now() - at) / INTERVAL_MS);
-    pending[who].delete(id);
-  };
+  const detections = new Detections(clock);
+  const app = await startEngine(clock, engineSim, ids, detections);
+  const startedAt = clock.now();
+  const engineRequests = () => engineSim.stats().requests.filter((r) => r.route === 'tasks' && r.at >= startedAt).length;
+  const naive = startNaivePoller(clock, naiveSim, ids, detections, engineRequests);
 
-  const persistence: Persistence = { load: async () => ({ ...emptyState(), settings: { ...DEFAULT_SETTINGS, apiBaseUrl: engineSim.url } }), save: async () => {} };
-  const sent = { engine: [] as number[], naive: [] as number[] };
+  const active = ids.filter((id) => statuses[id - 1] === 'in_progress');
+  const endAt = startedAt + durationMinutes * 60_000;
+  const changeCount = await changeAssignees({ clock, random, sims: { engine: engineSim, naive: naiveSim }, active, taskCount, startedAt, endAt, detections });
+  await new Promise((r) => setTimeout(r, Math.max(0, (endAt - clock.now()) / SPEED)));
+  const minutes = (clock.now() - startedAt) / 60_000;
+  await naive.stop();
+  await app.stop();
+  const budget = app.requestStats().budgetPerMinute;
+  const row = (who: Poller, sim: ChamelioSimulator): LatencyRow => {
+    const stats = sim.stats();
+    const sorted = [...detections.latencies[who]].sort((a, b) => a - b);
+    return {
+      tasks: taskCount, running: active.length, poller: who, changes: changeCount, detected: sorted.length,
+      p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95),
+      requestsPerMinute: stats.requests.filter((r) => r.at >= startedAt).length / minutes,
+      maxSentInAnyMinute: maxInAnyWindow(detections.sent[who], 60_000), maxReceivedInAnyMinute: sim.maxRequestsInAnyMinute(),
+      budgetPerMinute: budget, rateLimited: stats.rateLimited,
+    };
+  };
+  const rows = [row('engine', engineSim), row('naive', naiveSim)];
+  await engineSim.close();
+  await naiveSim.close();
+  return rows;
+}
+
+/** The real engine, every task pinned; a notification about a task is its detection. */
+async function startEngine(clock: Clock, sim: ChamelioSimulator, ids: number[], detections: Detections): Promise<AppService> {
+  const persistence: Persistence = { load: async () => ({ ...emptyState(), settings: { ...DEFAULT_SETTINGS, apiBaseUrl: sim.url } }), save: async () => {} };
   const app = new AppService({
     clock,
     fetch: (url, init) => {
-      sent.engine.push(clock.now());
+      detections.sent.engine.push(clock.now());
       return fetch(url, init);
-    }, persistence, secrets: new MemorySecretStore(engineSim.apiKey),
-    notifier: { show: (n) => n.taskIds.forEach((id) => detect('engine', id)) },
+    }, persistence, secrets: new MemorySecretStore(sim.apiKey),
+    notifier: { show: (n) => n.taskIds.forEach((id) => detections.detect('engine', id)) },
     logger: { info() {}, warn() {}, error() {} },
   });
   await app.start();
   await app.pin(ids.join(' '));
-  const startedAt = clock.now();
-  let engineRequests = () => engineSim.stats().requests.filter((r) => r.route === 'tasks' && r.at >= startedAt).length;
+  return app;
+}
 
-  // The naive poller: round-robin over every task, never more requests than the engine has sent.
-  const client = new ChamelioClient({ fetch: (u, i) => (sent.naive.push(clock.now()), fetch(u, i)), baseUrl: naiveSim.url, getApiKey: () => naiveSim.apiKey, now: () => clock.now() });
+/** The naive poller: round-robin over every task, never more requests than the engine has sent. */
+function startNaivePoller(clock: Clock, sim: ChamelioSimulator, ids: number[], detections: Detections, allowance: () => number): { stop(): Promise<void> } {
+  const client = new ChamelioClient({ fetch: (u, i) => (detections.sent.naive.push(clock.now()), fetch(u, i)), baseUrl: sim.url, getApiKey: () => sim.apiKey, now: () => clock.now() });
   const lastSeen = new Map<number, string | null>();
   let naiveSent = 0;
   let running = true;
-  const naive = (async () => {
+  const loop = (async () => {
     for (let i = 0; running; i = (i + 1) % ids.length) {
-      while (running && naiveSent >= engineRequests()) await new Promise((r) => setTimeout(r, 1));
+      while (running && naiveSent >= allowance()) await new Promise((r) => setTimeout(r, 1));
       naiveSent++;
       const result = await client.getTask(ids[i]!);
       if (!result.ok) continue;
       const seen = lastSeen.get(ids[i]!);
-      if (seen !== undefined && seen !== result.value.assignee_email) detect('naive', ids[i]!);
+      if (seen !== undefined && seen !== result.value.assignee_email) detections.detect('naive', ids[i]!);
       lastSeen.set(ids[i]!, result.value.assignee_email);
     }
   })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+    },
+  };
+}
 
-  // Changes: running tasks get a new assignee at random times (a new one each time, so no change
-  // can hide another); the first sweep is left alone so both pollers have a baseline.
-  const active = ids.filter((id) => statuses[id - 1] === 'in_progress');
+interface ChangePlan {
+  clock: Clock;
+  random: () => number;
+  sims: Record<Poller, ChamelioSimulator>;
+  active: number[];
+  taskCount: number;
+  startedAt: number;
+  endAt: number;
+  detections: Detections;
+}
+
+/**
+ * Changes: running tasks get a new assignee at random times (a new one each time, so no change
+ * can hide another); the first sweep is left alone so both pollers have a baseline. Returns how many.
+ */
+async function changeAssignees({ clock, random, sims, active, taskCount, startedAt, endAt, detections }: ChangePlan): Promise<number> {
   const warmupMs = Math.min(taskCount, 60) * 1000 + 2 * INTERVAL_MS * Math.max(1, taskCount / 60);
-  const endAt = startedAt + durationMinutes * 60_000;
   const changeCount = Math.max(20, Math.min(400, active.length * 3));
   const changeTimes = Array.from({ length: changeCount }, () => startedAt + warmupMs + random() * (endAt - startedAt - warmupMs - 10 * INTERVAL_MS)).sort((a, b) => a - b);
   let k = 0;
@@ -145,32 +209,10 @@ export async function measureLatency(taskCount: number, durationMinutes: number)
     await new Promise((r) => setTimeout(r, Math.max(0, (at - clock.now()) / SPEED)));
     const id = active[Math.floor(random() * active.length)]!;
     const email = `person${k++}@example.com`;
-    for (const [who, sim] of [['engine', engineSim], ['naive', naiveSim]] as const) {
-      sim.updateTask(id, { assignee_email: email });
-      pending[who].set(id, [...(pending[who].get(id) ?? []), clock.now()]);
+    for (const who of ['engine', 'naive'] as const) {
+      sims[who].updateTask(id, { assignee_email: email });
+      detections.changed(who, id);
     }
   }
-  await new Promise((r) => setTimeout(r, Math.max(0, (endAt - clock.now()) / SPEED)));
-  const minutes = (clock.now() - startedAt) / 60_000;
-  running = false;
-  await naive;
-  await app.stop();
-  const engineStats = engineSim.stats();
-  const naiveStats = naiveSim.stats();
-  const budget = app.requestStats().budgetPerMinute;
-  engineRequests = () => Infinity;
-  await engineSim.close();
-  await naiveSim.close();
-
-  const row = (who: 'engine' | 'naive', stats: typeof engineStats, sim: ChamelioSimulator): LatencyRow => {
-    const sorted = [...latencies[who]].sort((a, b) => a - b);
-    return {
-      tasks: taskCount, running: active.length, poller: who, changes: changeCount, detected: sorted.length,
-      p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95),
-      requestsPerMinute: stats.requests.filter((r) => r.at >= startedAt).length / minutes,
-      maxSentInAnyMinute: maxInAnyWindow(sent[who], 60_000), maxReceivedInAnyMinute: sim.maxRequestsInAnyMinute(),
-      budgetPerMinute: budget, rateLimited: stats.rateLimited,
-    };
-  };
-  return [row('engine', engineStats, engineSim), row('naive', naiveStats, naiveSim)];
+  return changeCount;
 }

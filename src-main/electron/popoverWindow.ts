@@ -40,6 +40,18 @@ export class PopoverWindow {
 
   create(): BrowserWindow {
     if (this.window && !this.window.isDestroyed()) return this.window;
+    const win = this.newWindow();
+    this.window = win;
+    this.loaded = false;
+    this.hideInsteadOfClosing(win);
+    this.deliverQueuedOnLoad(win);
+    this.logLoadFailures(win);
+    this.reloadOnCrash(win);
+    this.load(win, 'the popover page did not load');
+    return win;
+  }
+
+  private newWindow(): BrowserWindow {
     const options = popoverWindowOptions({ preloadPath: this.deps.preloadPath, isPackaged: this.deps.isPackaged });
     const win = new BrowserWindow({
       ...options,
@@ -57,21 +69,24 @@ export class PopoverWindow {
         disableBlinkFeatures: 'Auxclick',
       },
     });
-    this.window = win;
-    this.loaded = false;
     // macOS: over full-screen apps too, like the menu-bar icon that opens it. Without
     // skipTransformProcessType the call makes the agent app a foreground one for a moment (electron.d.ts:
     // "... can bypass this transformation"), and the Dock icon LSUIElement hides flashes up.
     if (this.deps.platform === 'darwin') {
       win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true, skipTransformProcessType: true });
     }
+    return win;
+  }
+
+  /** Hidden on blur (past the grace period) and on close: the app lives in the tray. */
+  private hideInsteadOfClosing(win: BrowserWindow): void {
     win.on('blur', () => {
       if (!win.isVisible()) return;
       if (!shouldHideOnBlur({ now: this.deps.now(), shownAt: this.shownAt, keepOpen: this.deps.keepOpen() })) return;
       this.hiddenByBlurAt = this.deps.now();
       win.hide();
     });
-    // Closing (Alt+F4, Cmd+W) only hides: the app lives in the tray.
+    // Closing (Alt+F4, Cmd+W) only hides.
     win.on('close', (event) => {
       if (this.quitting) return;
       event.preventDefault();
@@ -81,13 +96,20 @@ export class PopoverWindow {
       this.window = null;
       this.loaded = false;
     });
+  }
+
+  /** What was sent before the page could listen reaches it once it has loaded. */
+  private deliverQueuedOnLoad(win: BrowserWindow): void {
     win.webContents.on('did-finish-load', () => {
       this.loaded = true;
       const queued = this.pending;
       this.pending = [];
       for (const item of queued) win.webContents.send(item.channel, item.payload);
     });
-    this.logLoadFailures(win);
+  }
+
+  /** A crashed page is reloaded, but not in a loop (crashReloadDecision). */
+  private reloadOnCrash(win: BrowserWindow): void {
     win.webContents.on('render-process-gone', (_event, details) => {
       this.loaded = false;
       if (win.isDestroyed()) return;
@@ -101,14 +123,14 @@ export class PopoverWindow {
         return;
       }
       this.deps.logger.error('the popover page crashed; reloading it', { reason: details.reason });
-      void win.loadURL(this.deps.url).catch((error: unknown) => {
-        this.deps.logger.error('the popover page did not reload', { error: error instanceof Error ? error.message : String(error) });
-      });
+      this.load(win, 'the popover page did not reload');
     });
+  }
+
+  private load(win: BrowserWindow, failure: string): void {
     void win.loadURL(this.deps.url).catch((error: unknown) => {
-      this.deps.logger.error('the popover page did not load', { error: error instanceof Error ? error.message : String(error) });
+      this.deps.logger.error(failure, { error: error instanceof Error ? error.message : String(error) });
     });
-    return win;
   }
 
   isOwnSender(sender: unknown): boolean {

@@ -54,36 +54,46 @@ async function route(simulator: ChamelioSimulator, req: IncomingMessage, path: s
     return { status: 415, body: { detail: 'Send Content-Type: application/json' } };
   }
   const decideMatch = /^\/__control\/tasks\/(\d{1,15})\/decide$/.exec(path);
-  if (decideMatch && method === 'POST') {
-    const { approved, comment, by } = await readJsonObject(req);
-    if (typeof approved !== 'boolean') return { status: 400, body: { detail: 'approved must be true or false' } };
-    const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-    return simulator.decideApproval(Number(decideMatch[1]), { approved, comment: text(comment), by: text(by) });
-  }
+  if (decideMatch && method === 'POST') return decide(simulator, req, Number(decideMatch[1]));
   const taskMatch = /^\/__control\/tasks\/(\d{1,15})$/.exec(path);
-  if (taskMatch) {
-    const id = Number(taskMatch[1]);
-    switch (method) {
-      case 'GET': {
-        const task = simulator.getTask(id);
-        return task ? { status: 200, body: task } : notFound('Task not found');
-      }
-      case 'PUT': {
-        const body = await readJsonObject(req);
-        simulator.setTask({ task_id: id, ...body } as Task, id);
-        return { status: 200, body: simulator.getTask(id) };
-      }
-      case 'PATCH': {
-        const task = simulator.updateTask(id, (await readJsonObject(req)) as Partial<Task>);
-        return task ? { status: 200, body: task } : notFound('Task not found');
-      }
-      case 'DELETE':
-        return simulator.deleteTask(id) ? { status: 204 } : notFound('Task not found');
-      default:
-        return methodNotAllowed();
+  if (taskMatch) return routeTask(simulator, req, method, Number(taskMatch[1]));
+  return routeSimulator(simulator, req, `${method} ${path}`);
+}
+
+/** Someone else decides the approval, as POST /tasks/:id/approve would. */
+async function decide(simulator: ChamelioSimulator, req: IncomingMessage, id: number): Promise<Reply> {
+  const { approved, comment, by } = await readJsonObject(req);
+  if (typeof approved !== 'boolean') return { status: 400, body: { detail: 'approved must be true or false' } };
+  const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+  return simulator.decideApproval(id, { approved, comment: text(comment), by: text(by) });
+}
+
+/** /__control/tasks/:id: one simulated task, read, replaced, changed or removed. */
+async function routeTask(simulator: ChamelioSimulator, req: IncomingMessage, method: string, id: number): Promise<Reply> {
+  switch (method) {
+    case 'GET': {
+      const task = simulator.getTask(id);
+      return task ? { status: 200, body: task } : notFound('Task not found');
     }
+    case 'PUT': {
+      const body = await readJsonObject(req);
+      simulator.setTask({ task_id: id, ...body } as Task, id);
+      return { status: 200, body: simulator.getTask(id) };
+    }
+    case 'PATCH': {
+      const task = simulator.updateTask(id, (await readJsonObject(req)) as Partial<Task>);
+      return task ? { status: 200, body: task } : notFound('Task not found');
+    }
+    case 'DELETE':
+      return simulator.deleteTask(id) ? { status: 204 } : notFound('Task not found');
+    default:
+      return methodNotAllowed();
   }
-  switch (`${method} ${path}`) {
+}
+
+/** The rest: the task list, faults, the key's state, evolution and request statistics. */
+async function routeSimulator(simulator: ChamelioSimulator, req: IncomingMessage, methodAndPath: string): Promise<Reply> {
+  switch (methodAndPath) {
     case 'GET /__control/tasks':
       return { status: 200, body: { taskIds: simulator.taskIds() } };
     case 'POST /__control/faults': {

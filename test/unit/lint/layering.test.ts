@@ -45,6 +45,14 @@ describe('what else lint refuses', () => {
     ]);
   });
 
+  it('a function over 60 lines in source, but not in a test', async () => {
+    const body = Array.from({ length: 61 }, (_, i) => `  total += ${i};`).join('\n');
+    const code = `export function probe(): number {\n  let total = 0;\n${body}\n  return total;\n}\n`;
+    expect(await problems('src-main/core/app/probe.ts', code)).toEqual([expect.stringMatching(/^max-lines-per-function: /)]);
+    expect(await problems('src-renderer/components/Probe.svelte.spec.ts', code)).toEqual([]);
+    expect(await problems('test/unit/app/probe.test.ts', code)).toEqual([]);
+  });
+
   it('{@html} in a Svelte component', async () => {
     const found = await problems('src-renderer/components/Probe.svelte', '<script lang="ts">\n  let { text }: { text: string } = $props();\n</script>\n\n<p>{@html text}</p>\n');
     expect(found).toEqual([expect.stringMatching(/^svelte\/no-at-html-tags: /)]);
