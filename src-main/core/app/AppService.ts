@@ -1,6 +1,5 @@
 import type { ApiResult } from '../chamelio/ApiError.ts';
 import type { Task } from '../chamelio/Task.ts';
-import { parseTaskRefs } from '../tasks/parseTaskRefs.ts';
 import { TaskMonitor, type SystemChange } from '../tasks/TaskMonitor.ts';
 import { ApiAccess, malformedKey } from './ApiAccess.ts';
 import { applySettingsPatch } from './applySettingsPatch.ts';
@@ -12,10 +11,10 @@ import { KeySession } from './KeySession.ts';
 import { emptyState } from './loadPersistedState.ts';
 import { openState } from './openState.ts';
 import type { PersistedState } from './PersistedState.ts';
+import { Pinning } from './Pinning.ts';
 import { PinList, pollClassOf } from './PinList.ts';
 import type { AppServiceDeps } from './ports.ts';
 import { CHECKED_REFRESH_MS, SnapshotFeed } from './SnapshotFeed.ts';
-import { refusedPastPinLimit } from './pinLimit.ts';
 import { CHAMELIO_APP_HOST, type Settings, type SettingsPatch } from './Settings.ts';
 import { lastChangeByTask, summarize, summarizeAll } from './summarize.ts';
 import { taskDetail } from './taskDetail.ts';
@@ -29,8 +28,8 @@ export type { DemoSetup } from './DemoMode.ts';
 /**
  * The one facade every UI command goes through, for both transports. It owns the pinned tasks and
  * the settings, feeds the TaskMonitor's results through the ChangePipeline (recorded, written,
- * notified), and derives the snapshot and tray state. Taking and checking the key is KeySession's;
- * only the SecretStore and the request header (ApiAccess) ever hold the key.
+ * notified), and derives the snapshot and tray state. Taking and checking the key is KeySession's,
+ * pinning and unpinning Pinning's; only the SecretStore and the request header (ApiAccess) ever hold the key.
  */
 export class AppService {
   private readonly deps: AppServiceDeps;
@@ -39,6 +38,7 @@ export class AppService {
   private notificationsPausedUntil: number | null = null;
   private readonly access: ApiAccess;
   private readonly keys: KeySession;
+  private readonly pinning: Pinning;
   private readonly monitor: TaskMonitor;
   private readonly changes: ChangePipeline;
   private readonly demo = new DemoMode();
@@ -60,6 +60,12 @@ export class AppService {
       intervalMs: this.settings.pollIntervalSeconds * 1000,
       budgetPerMinute: this.access.budgetPerMinute(this.settings.rateLimitShare),
     });
+    this.pinning = new Pinning(this.pins, {
+      clock: deps.clock,
+      monitor: this.monitor,
+      forget: (id) => { this.access.client().forgetTask(id); this.actions.approvers.forget(id); },
+      changed: () => this.persistSoon(),
+    });
     this.keys = new KeySession({
       ...deps,
       access: this.access,
@@ -73,14 +79,14 @@ export class AppService {
       absorbedBySnooze: (pin, changes) => this.triage.snoozes.absorb(pin, changes),
       problemChanged: () => this.changed(),
     });
-    this.triage = new TaskTriage(deps, this.pins, { announce: (sets) => this.changes.announce(sets), changed: () => this.persistSoon(), settings: () => this.settings, unpinned: (ids) => this.unpinned(ids) });
+    this.triage = new TaskTriage(deps, this.pins, { announce: (sets) => this.changes.announce(sets), changed: () => this.persistSoon(), settings: () => this.settings, unpinned: (ids) => this.pinning.unpinned(ids) });
     this.feed = new SnapshotFeed(deps.clock, () => this.getState(), (snapshot) => deps.tray?.render(this.trayState(snapshot)), deps.logger);
   }
 
   async start(): Promise<void> {
     this.adopt(this.changes.opened(await openState(this.deps.persistence, this.deps.logger)));
     this.monitor.start();
-    await this.takeStoredKey();
+    await this.keys.takeStored();
     this.changed();
   }
 
@@ -121,33 +127,11 @@ export class AppService {
     return taskDetail(pin, summarize(pin, email, lastChangeByTask(this.changes.activity), this.actions.approvers.approversNow), email);
   }
 
-  async pin(text: string): Promise<PinResult> {
-    const parsed = parseTaskRefs(typeof text === 'string' ? text : '');
-    const tooMany = refusedPastPinLimit(parsed.ids.filter((id) => !this.pins.has(id)), this.pins.room());
-    if (tooMany) return { pinned: [], alreadyPinned: parsed.ids.filter((id) => this.pins.has(id)), rejected: [...parsed.rejected, tooMany] };
-    const { pinned, alreadyPinned } = this.pins.addAll(parsed.ids, this.deps.clock.now());
-    for (const id of pinned) this.monitor.add(id);
-    if (pinned.length > 0) this.persistSoon();
-    return { pinned, alreadyPinned, rejected: parsed.rejected };
-  }
-
-  async unpin(taskId: number): Promise<void> {
-    if (this.pins.remove(taskId)) this.unpinned([taskId]);
-  }
-
-  /** Puts the task (or the finished ones) back with baselines, so a change made meanwhile is still reported once. */
-  async undoUnpin(): Promise<void> {
-    const pins = this.pins.restoreLastRemoved();
-    for (const pin of pins) this.monitor.add(pin.id, pollClassOf(pin));
-    if (pins.length > 0) this.persistSoon();
-  }
-
-  async markSeen(taskId: number): Promise<void> {
-    const pin = this.pins.find(taskId);
-    if (!pin || !pin.unseen) return;
-    pin.unseen = false;
-    this.persistSoon();
-  }
+  // Pinning, unpinning, its undo and the unseen mark are Pinning's.
+  async pin(text: string): Promise<PinResult> { return this.pinning.pin(text); }
+  async unpin(taskId: number): Promise<void> { this.pinning.unpin(taskId); }
+  async undoUnpin(): Promise<void> { this.pinning.undoUnpin(); }
+  async markSeen(taskId: number): Promise<void> { this.pinning.markSeen(taskId); }
 
   async refresh(): Promise<void> {
     if (this.access.isRefused()) await this.keys.check();
@@ -169,10 +153,7 @@ export class AppService {
   /** Forgets the key. In the demo it leaves the demo instead: the demo's key is not the user's. */
   async clearApiKey(): Promise<void> {
     if (this.demo.isActive()) await this.leaveDemo();
-    else {
-      await this.deps.secrets.clear();
-      await this.keys.take(null, 'session');
-    }
+    else await this.keys.forget(true);
     this.changed();
   }
 
@@ -195,7 +176,7 @@ export class AppService {
 
   // --- for the transports ------------------------------------------------------------------------
   /** Task ids in the text (a clipboard's) that are not pinned yet. */
-  suggestPins(text: string): number[] { return parseTaskRefs(text).ids.filter((id) => !this.pins.has(id)); }
+  suggestPins(text: string): number[] { return this.pinning.suggest(text); }
   linkFor(taskId: number): string { return taskLink(taskId); }
   chamelioHomeUrl(): string { return `https://${CHAMELIO_APP_HOST}/`; }
 
@@ -244,10 +225,6 @@ export class AppService {
     else this.feed.refreshIfOlderThan(CHECKED_REFRESH_MS);
   }
 
-  private async takeStoredKey(): Promise<void> {
-    await this.keys.take(await this.deps.secrets.get(), this.deps.secrets.protection().protection);
-  }
-
   /**
    * Another server: its tasks are not the old one's, and the key was given for the old one, so it
    * is forgotten (never sent where the user did not give it); every pin takes a silent baseline.
@@ -255,8 +232,7 @@ export class AppService {
   private async serverChanged(): Promise<void> {
     this.pins.rebaseline();
     this.actions.approvers.clear(); // another server's approvers say nothing about this one's tasks
-    if (!this.demo.isActive() && this.access.hasKey()) await this.deps.secrets.clear();
-    await this.keys.take(null, 'session');
+    await this.keys.forget(!this.demo.isActive() && this.access.hasKey());
   }
 
   /** Takes a state as the current one. The monitor carries over its pauses and its budget's window. */
@@ -276,7 +252,7 @@ export class AppService {
   private async leaveDemo(): Promise<void> {
     const real = this.demo.leave();
     if (real) this.adopt(real);
-    await this.takeStoredKey();
+    await this.keys.takeStored();
   }
 
   private persistedState(): PersistedState {
@@ -287,11 +263,6 @@ export class AppService {
       activity: this.changes.activity,
       notificationsPausedUntil: this.notificationsPausedUntil,
     };
-  }
-
-  private unpinned(ids: readonly number[]): void {
-    ids.forEach((id) => { this.monitor.remove(id); this.access.client().forgetTask(id); this.actions.approvers.forget(id); });
-    this.persistSoon();
   }
 
   private persistSoon(): void {

@@ -62,6 +62,18 @@ export class KeySession {
     await this.check();
   }
 
+  /** The key the SecretStore holds (or none), put in use. */
+  async takeStored(): Promise<void> {
+    const { secrets } = this.deps;
+    await this.take(await secrets.get(), secrets.protection().protection);
+  }
+
+  /** No key in use any more; with `clearStored` the stored one is deleted too. */
+  async forget(clearStored: boolean): Promise<void> {
+    if (clearStored) await this.deps.secrets.clear();
+    await this.take(null, 'session');
+  }
+
   /** GET /users/org-info for the key in use; a refusal stops polling until another key or check. */
   async check(): Promise<void> {
     const { access, monitor, clock } = this.deps;
