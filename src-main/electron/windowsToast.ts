@@ -7,9 +7,9 @@
  * `arguments` for a button. So both carry what the activation must name: the notification, its
  * tasks, the action. `toastXml` "supersedes all properties above", so the text and buttons are in it.
  */
+import { NOTIFICATION_ACTION_IDS } from '../core/notify/notificationActions.ts';
 import type { NotificationAction, NotificationActionId, NotificationActivation } from '../core/notify/PlannedNotification.ts';
 
-const ACTION_IDS: ReadonlySet<string> = new Set<NotificationActionId>(['open', 'snooze-day', 'review', 'open-signed-document']);
 /** Marks our own arguments, so a foreign or damaged string is ignored. */
 const PREFIX = 'chamelio-tray:';
 
@@ -33,7 +33,7 @@ export function parseToastArguments(text: string): NotificationActivation | null
   if (!notificationId) return null;
   const taskIds = tasks === '' ? [] : tasks.split('.').map(Number);
   if (!taskIds.every((id) => Number.isSafeInteger(id) && id > 0)) return null;
-  if (action !== null && !ACTION_IDS.has(action)) return null;
+  if (action !== null && !NOTIFICATION_ACTION_IDS.has(action)) return null;
   return { notificationId, taskIds, actionId: action as NotificationActionId | null };
 }
 

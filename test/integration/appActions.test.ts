@@ -13,6 +13,7 @@ import { startHarness, type Harness } from '../support/harness.ts';
 const DPO = 12353;
 const AGENCY = 12355;
 const SIGNED_NDA = 12356;
+const LAPTOPS = 12348;
 let h: Harness;
 afterEach(async () => {
   await h?.close();
@@ -121,6 +122,21 @@ describe('documents from the app', () => {
       message: 'Invalid file ID format: invalid_id',
     });
     expect(opened).toHaveLength(2);
+  });
+
+  it('"Open signed document" on a notification opens the one signed document, from one fresh answer', async () => {
+    await withDemo([SIGNED_NDA, LAPTOPS]);
+    const opened: string[] = [];
+    const before = requests('signed-documents');
+    expect(await h.app.actions.openSignedDocumentWith(SIGNED_NDA, (url) => opened.push(url))).toEqual({ opened: true, fileName: 'NDA_Stark_Industries_mutual_signed.pdf' });
+    expect(requests('signed-documents')).toBe(before + 1);
+    expect(opened.map((url) => new URL(url))).toMatchObject([{ protocol: 'https:', host: FILE_HOST }]);
+    // A finished purchase has no signature step: nothing opens, and the shell is told why.
+    expect(await h.app.actions.openSignedDocumentWith(LAPTOPS, (url) => opened.push(url))).toEqual({ opened: false, why: 'The task has no signed document.' });
+    h.simulator.injectFault({ kind: 'server-error' }, { times: 1, route: 'signed-documents' });
+    const failed = await h.app.actions.openSignedDocumentWith(SIGNED_NDA, (url) => opened.push(url));
+    expect(failed).toMatchObject({ opened: false, why: expect.stringMatching(/HTTP 500/) });
+    expect(opened).toHaveLength(1);
   });
 });
 

@@ -409,6 +409,17 @@ describe('notifications', () => {
     expect(mac['review']).toEqual({ buttons: ['Review', 'Open', 'Snooze 1 day'], shows: [{ view: 'task', taskId: 42, focus: 'approval' }] });
   });
 
+  it('macOS and Windows: "Open signed document" on a finished task opens the link fresh from the API, or shows the task when it has none', () => {
+    for (const report of [mac, windows]) {
+      expect(report['openSignedDocument']).toEqual({
+        buttons: ['Open signed document', 'Open'],
+        opened: ['https://files.example.com/NDA_signed.pdf?X-Amz-Expires=900'],
+        shows: [{ view: 'task', taskId: 42 }],
+      });
+    }
+    expect(primary['openSignedDocument']).toBeUndefined();
+  });
+
   it('macOS: a click shows the task', () => {
     expect((mac['notification'] as { showsAfterClick: unknown[] }).showsAfterClick).toEqual([{ view: 'task', taskId: 42 }]);
   });

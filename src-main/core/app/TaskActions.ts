@@ -35,6 +35,8 @@ export interface TaskActionsParts {
 /** A link to open, fresh from the API, and its file's name. */
 export type DocumentLink = { ok: true; url: string; fileName: string } | ActionFailure;
 
+export type SignedDocumentOpening = { opened: true; fileName: string } | { opened: false; why: string };
+
 export class TaskActions {
   /** Every task read, polls and re-reads alike, so an older answer is never applied over a newer one. */
   readonly reads = new ReadOrder();
@@ -142,9 +144,7 @@ export class TaskActions {
       const document = signed.ok ? signed.value.documents.find((d) => d.file_id === ref.fileId) : undefined;
       link = signed.ok ? (document ? { ok: true, value: document } : { ok: false, error: { kind: 'not-found', detail: 'That signed document is no longer there.' } }) : signed;
     }
-    if (!link.ok) return failed(link.error);
-    if (!isHttpsUrl(link.value.download_url)) return { ok: false, kind: 'bad-response', message: 'Chamelio gave a link that is not https; it was not opened.' };
-    return { ok: true, url: link.value.download_url, fileName: link.value.file_name };
+    return link.ok ? checkedLink(link.value) : failed(link.error);
   }
 
   /** Asks for a fresh link and hands it to `open` (the browser); only an https link from this answer. */
@@ -153,6 +153,22 @@ export class TaskActions {
     if (!link.ok) return link;
     await open(link.url);
     return { ok: true, message: `Opened ${link.fileName}.` };
+  }
+
+  /**
+   * "Open signed document" on a notification: the task's one signed document, from the list asked
+   * for now (its links are fresh). With none, several or a failure nothing is opened and `why` says
+   * so; the shell then shows the task, whose Documents section lists what there is.
+   */
+  async openSignedDocumentWith(taskId: number, open: (url: string) => unknown): Promise<SignedDocumentOpening> {
+    const signed = await this.paid(() => this.deps.client().signedDocuments(taskId));
+    if (!signed.ok) return { opened: false, why: describeActionError(signed.error) };
+    const { documents } = signed.value;
+    if (documents.length !== 1) return { opened: false, why: documents.length === 0 ? 'The task has no signed document.' : `The task has ${documents.length} signed documents.` };
+    const link = checkedLink(documents[0]!);
+    if (!link.ok) return { opened: false, why: link.message };
+    await open(link.url);
+    return { opened: true, fileName: link.fileName };
   }
 
   private once(key: string, taskId: number, ownText: string, send: () => Promise<ActionResult<unknown>>, done: string): Promise<ActionOutcome> {
@@ -200,6 +216,12 @@ export function describeActionError(error: ActionError): string {
 
 function failed(error: ActionError): ActionFailure {
   return { ok: false, kind: error.kind, message: describeActionError(error) };
+}
+
+/** The API's link, refused unless it is https (and carries no credentials). */
+function checkedLink(link: { download_url: string; file_name: string }): DocumentLink {
+  if (!isHttpsUrl(link.download_url)) return { ok: false, kind: 'bad-response', message: 'Chamelio gave a link that is not https; it was not opened.' };
+  return { ok: true, url: link.download_url, fileName: link.file_name };
 }
 
 function isHttpsUrl(candidate: string): boolean {

@@ -4,7 +4,7 @@ import { localMoment, systemTimeZone } from '../app/localTime.ts';
 import type { QuietHours, Settings } from '../app/Settings.ts';
 import type { TaskChange } from '../tasks/TaskChange.ts';
 import { describeChange, isUserEmail } from './describeChange.ts';
-import { actionsFor, isApprovalWaitingOn } from './notificationActions.ts';
+import { actionsFor, isApprovalWaitingOn, situationOf } from './notificationActions.ts';
 import type { PlannedNotification } from './PlannedNotification.ts';
 import { displayTitle } from '../tasks/displayTitle.ts';
 import { levelAllows, type NotificationLevel } from './taskNotificationLevel.ts';
@@ -137,7 +137,7 @@ function single(task: Task, changes: TaskChange[], settings: NotificationContext
     title: hidden ? displayTitle(task.task_id, null) : taskTitle(task),
     body: hidden ? PRIVATE_BODY : changes.map((c) => describeChange(c, settings.userEmail)).join(' · '),
     assignedToYou,
-    actions: actionsFor('single', isApprovalWaitingOn(task, settings.userEmail, approversNow)),
+    actions: actionsFor('single', situationOf(task, settings.userEmail, approversNow)),
   };
 }
 
@@ -152,7 +152,7 @@ function summary(singles: PlannedNotification[], now: number): PlannedNotificati
     title: `${singles.length} tasks changed${forYou > 0 ? ` · ${forYou} assigned to you` : ''}`,
     body: more > 0 ? `${named} and ${more} more` : named,
     assignedToYou: forYou > 0,
-    actions: actionsFor('summary', false),
+    actions: actionsFor('summary', 'other'),
   };
 }
 

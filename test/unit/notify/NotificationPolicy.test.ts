@@ -92,6 +92,14 @@ describe('planNotifications: one notification per task', () => {
     expect(plan.notifications.map((n) => n.taskIds[0])).toEqual([2, 1, 3]);
     expect(plan.notifications.map((n) => n.assignedToYou)).toEqual([true, false, false]);
   });
+
+  it('a finished task offers its signed document and Open; a summary of finished tasks offers Open only', () => {
+    const done = (id: number): TaskChangeSet => ({ task: makeTask({ task_id: id, status: 'completed' }), changes: [completed] });
+    const [one] = planNotifications([done(1)], ctx({})).notifications;
+    expect(one?.actions).toEqual([{ id: 'open-signed-document', label: 'Open signed document' }, OPEN]);
+    const [summary] = planNotifications([1, 2, 3, 4].map(done), ctx({})).notifications;
+    expect(summary).toMatchObject({ kind: 'summary', actions: [OPEN] });
+  });
 });
 
 describe('planNotifications: toggles', () => {

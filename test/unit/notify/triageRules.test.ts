@@ -154,5 +154,7 @@ describe('notification actions', () => {
     expect(intentOf({ actionId: null, taskIds: [1, 2] }, 'chamelio')).toEqual({ kind: 'show-list' });
     expect(intentOf({ actionId: 'review', taskIds: [7] }, 'chamelio')).toEqual({ kind: 'show-task', taskId: 7, focus: 'approval' });
     expect(intentOf({ actionId: 'snooze-day', taskIds: [7] }, 'popover')).toEqual({ kind: 'nothing' });
+    expect(intentOf({ actionId: 'open-signed-document', taskIds: [7] }, 'chamelio')).toEqual({ kind: 'open-signed-document', taskId: 7 });
+    expect(intentOf({ actionId: 'open-signed-document', taskIds: [7, 8] }, 'popover')).toEqual({ kind: 'show-list' });
   });
 });
