@@ -71,7 +71,7 @@ function openLink(url: string): void {
 // ── after ready ──────────────────────────────────────────────────────────────────────────────────
 async function onReady(running: Running): Promise<void> {
   setUpSession(platform, bundleDir);
-  const store = createStore(app.getPath('userData'), logger);
+  const { store, problem: storeProblem } = createStore(app.getPath('userData'), logger);
   const secrets = createSecretStore(store, platform, logger);
 
   let keepOpen = false;
@@ -85,7 +85,7 @@ async function onReady(running: Running): Promise<void> {
   const tray = createTray({ platform, popover, engine: () => running.engine, openLink, logFolder: log.folder, updates, logger });
   running.tray = tray;
   const notifier = createNotifier({ platform, show: (view) => popover.show(view), openLink, engine: () => running.engine, logger });
-  const engine = createEngine({ store, secrets, notifier, tray, logger });
+  const engine = createEngine({ store, storeProblem, secrets, notifier, tray, logger });
   running.engine = engine;
   engine.setBuild(buildInfoNow(updates));
   notifier.start();

@@ -4,6 +4,8 @@
  * version. Only main reads it; the renderer never imports electron-store. The engine checks the
  * state's content on load; the schema here guards the file's shape.
  */
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { PersistedState } from '../core/app/PersistedState.ts';
 import { MAX_PINS } from '../core/app/PinList.ts';
 import type { Persistence } from '../core/app/ports.ts';
@@ -28,6 +30,8 @@ export type StoreKey = keyof StoreShape;
 export interface KeyValueStore {
   get(key: StoreKey): unknown;
   set<K extends StoreKey>(key: K, value: StoreShape[K]): void;
+  /** The file (conf's and electron-store's `path`); absent in stand-ins. */
+  readonly path?: string;
 }
 
 export const STORE_SCHEMA = {
@@ -96,9 +100,14 @@ export function migrateStore(store: KeyValueStore): StoreMigration {
 
 export class ElectronStorePersistence implements Persistence {
   private readonly store: KeyValueStore;
+  private readonly now: () => number;
+  /** What openStoreWithRecovery found wrong with the file, in plain words, or null. */
+  readonly problem: string | null;
 
-  constructor(store: KeyValueStore) {
+  constructor(store: KeyValueStore, options: { problem?: string | null; now?: () => number } = {}) {
     this.store = store;
+    this.problem = options.problem ?? null;
+    this.now = options.now ?? Date.now;
   }
 
   async load(): Promise<unknown> {
@@ -107,6 +116,22 @@ export class ElectronStorePersistence implements Persistence {
 
   async save(state: PersistedState): Promise<void> {
     this.store.set('state', state);
+  }
+
+  /**
+   * A copy of the state as it is, beside config.json (0600), for a state the engine read only in
+   * part. The key's record stays out of it: a key cleared later must not live on in a copy.
+   */
+  async keepAside(label: string): Promise<string | null> {
+    if (this.store.path === undefined) return null;
+    const aside = `${this.store.path}.${label}-${this.now()}`;
+    const copy = { storeVersion: this.store.get('storeVersion'), state: this.store.get('state') ?? null, apiKey: null };
+    try {
+      await writeFile(aside, JSON.stringify(copy, null, '\t'), { mode: 0o600, flag: 'wx' });
+      return basename(aside);
+    } catch {
+      return null;
+    }
   }
 }
 
@@ -133,6 +158,7 @@ export class StoreKeyRecords implements KeyRecordStore {
 /**
  * Opens the store; when the file cannot be read (not JSON, or rejected by the schema) it is moved
  * aside for the user to inspect and a fresh one is started, instead of failing at every launch.
+ * `problem` says so in plain words, for the snapshot's storageProblem.
  */
 export function openStoreWithRecovery<T>(input: {
   create: () => T;
@@ -140,9 +166,9 @@ export function openStoreWithRecovery<T>(input: {
   moveAside: (from: string, to: string) => void;
   now: number;
   warn: (message: string, fields?: Record<string, unknown>) => void;
-}): T {
+}): { store: T; problem: string | null } {
   try {
-    return input.create();
+    return { store: input.create(), problem: null };
   } catch (error) {
     const aside = `${input.file}.damaged-${input.now}`;
     input.warn('the settings file could not be read; starting afresh and keeping the old one', {
@@ -150,6 +176,7 @@ export function openStoreWithRecovery<T>(input: {
       error: error instanceof Error ? error.name : 'unknown',
     });
     input.moveAside(input.file, aside);
-    return input.create();
+    const problem = `The saved settings and pins could not be read (the file is damaged or not in this version's layout); it was kept as ${basename(aside)} and the app started afresh; if an API key was saved, enter it again.`;
+    return { store: input.create(), problem };
   }
 }

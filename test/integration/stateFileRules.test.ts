@@ -10,6 +10,7 @@ import { SCHEMA_VERSION } from '../../src-main/core/app/PersistedState.ts';
 import { JsonFileStore } from '../../src-main/node/store/JsonFileStore.ts';
 import { MemorySecretStore } from '../../src-main/node/store/MemorySecretStore.ts';
 import { FakeClock } from '../support/FakeClock.ts';
+import { makeTask } from '../support/makeTask.ts';
 import { IoTracker, RecordingLogger } from '../support/harness.ts';
 
 // The real engine on a real file. No key is stored, so nothing is ever fetched: a fetch fails the test.
@@ -28,7 +29,12 @@ function startApp(store: JsonFileStore) {
   const app = new AppService({
     clock,
     fetch: () => Promise.reject(new Error('no request is expected')),
-    persistence: { load: () => io.track(store.load()), save: (state) => io.track(store.save(state)), get problem() { return store.problem; } },
+    persistence: {
+      load: () => io.track(store.load()),
+      save: (state) => io.track(store.save(state)),
+      keepAside: (label) => io.track(store.keepAside(label)),
+      get problem() { return store.problem; },
+    },
     secrets: new MemorySecretStore(null),
     notifier: { show: () => undefined },
     logger,
@@ -101,5 +107,59 @@ describe('a save that fails', () => {
     expect(shown.at(-1)?.storageProblem).toBeNull();
     expect(JSON.parse(readFileSync(join(folder, 'state.json'), 'utf8')).pinned).toHaveLength(1);
     await app.stop();
+  });
+});
+
+describe('a state file with wrong types inside its object', () => {
+  const pin = (id: number, snapshot: unknown = null) => ({ id, pinnedAt: 1, snapshot, unseen: false, unavailable: false });
+  const CASES = [
+    { name: '"pinned" a string', file: { ...emptyState(), pinned: 'oops' }, says: /the list of pinned tasks/, pins: [] },
+    { name: '"settings" a number', file: { ...OURS, settings: 42 }, says: /the settings\)/, pins: [7] },
+    {
+      name: 'a pin whose snapshot has wrong types',
+      file: { ...emptyState(), pinned: [pin(7, makeTask({ task_id: 7 })), pin(8, { ...makeTask({ task_id: 8 }), status: 3 })] },
+      says: /the last seen state of a task \(fetched again\)/,
+      pins: [7, 8],
+    },
+    { name: 'a setting of the wrong type', file: { ...OURS, settings: { ...emptyState().settings, theme: 7 } }, says: /the setting "theme"/, pins: [7] },
+  ];
+
+  it.each(CASES)('$name: a copy is kept before the first save, the user told in plain words, the rest loaded', async ({ file: state, says, pins }) => {
+    const text = JSON.stringify(state);
+    writeFileSync(file, text);
+    const { app, run, logger } = startApp(new JsonFileStore(file, () => 1000));
+    await app.start();
+    expect(app.getState().tasks.map((t) => t.id)).toEqual(pins);
+    const problem = app.getState().storageProblem;
+    expect(problem).toMatch(/^Part of your saved state could not be read and was left out \(/);
+    expect(problem).toMatch(says);
+    expect(problem).toMatch(/the file as it was is kept as state\.json\.partly-read-1000\.$/);
+    expect(readFileSync(`${file}.partly-read-1000`, 'utf8')).toBe(text);
+    expect(logger.lines.filter((l) => l.includes('part of the state file could not be read'))).toHaveLength(1);
+    await run(1000);
+    await app.stop();
+    // The state as read is written once, so the copy is taken once; the copy is never touched again.
+    expect(JSON.parse(readFileSync(file, 'utf8')).pinned.map((p: { id: number }) => p.id)).toEqual(pins);
+    expect(readFileSync(`${file}.partly-read-1000`, 'utf8')).toBe(text);
+    const again = startApp(new JsonFileStore(file, () => 2000));
+    await again.app.start();
+    expect(again.app.getState().storageProblem).toBeNull();
+    await again.app.stop();
+    expect(readdirSync(dir).sort()).toEqual(['state.json', 'state.json.partly-read-1000']);
+  });
+
+  it('when no copy can be kept, nothing is written this session and the user is told why', async () => {
+    const text = JSON.stringify({ ...OURS, pinned: [...OURS.pinned, 'junk'] });
+    writeFileSync(file, text);
+    // A real failure: the copy's name is taken (by a folder), and a copy never replaces anything.
+    mkdirSync(`${file}.partly-read-1000`);
+    const { app, run } = startApp(new JsonFileStore(file, () => 1000));
+    await app.start();
+    expect(app.getState().tasks.map((t) => t.id)).toEqual([7]);
+    expect(app.getState().storageProblem).toMatch(/a pinned task that could not be read\), and no copy of the file could be kept\. To lose nothing, it is left untouched/);
+    await app.pin('5');
+    await run(10 * 60_000);
+    await app.stop();
+    expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });

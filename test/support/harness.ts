@@ -91,7 +91,12 @@ export async function startHarness(
     new AppService({
       clock,
       fetch: tracked.fetch,
-      persistence: { load: () => tracked.track(store.load()), save: (state) => tracked.track(store.save(state)), get problem() { return store.problem; } },
+      persistence: {
+        load: () => tracked.track(store.load()),
+        save: (state) => tracked.track(store.save(state)),
+        keepAside: (label) => tracked.track(store.keepAside(label)),
+        get problem() { return store.problem; },
+      },
       secrets,
       notifier: { show: (n) => notifications.push(n) },
       logger,

@@ -94,7 +94,7 @@ const RULES: readonly FieldRule[] = [
     field: 'notify',
     apply(next, { notify }) {
       if (notify === undefined) return null;
-      if (typeof notify !== 'object' || notify === null) return refuse('notify', 'Notification kinds must be an object.');
+      if (typeof notify !== 'object' || notify === null || Array.isArray(notify)) return refuse('notify', 'Notification kinds must be an object.');
       for (const key of NOTIFY_KEYS) {
         const value = notify[key];
         if (value === undefined) continue;
@@ -108,7 +108,7 @@ const RULES: readonly FieldRule[] = [
     field: 'quietHours',
     apply(next, { quietHours: quiet }) {
       if (quiet === undefined) return null;
-      if (typeof quiet !== 'object' || quiet === null) return refuse('quietHours', 'Quiet hours must be an object.');
+      if (typeof quiet !== 'object' || quiet === null || Array.isArray(quiet)) return refuse('quietHours', 'Quiet hours must be an object.');
       if (quiet.enabled !== undefined) {
         if (typeof quiet.enabled !== 'boolean') return refuse('quietHours.enabled', 'Quiet hours are on or off.');
         next.quietHours.enabled = quiet.enabled;

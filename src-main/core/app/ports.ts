@@ -32,6 +32,8 @@ export interface Persistence {
   save(state: PersistedState): Promise<void>;
   /** What load() found wrong and set aside, in plain words; null or absent when nothing was. */
   readonly problem?: string | null;
+  /** Copies the file as it is beside it, before a state read only in part is written over it; the copy's name, or null. */
+  keepAside?(label: string): Promise<string | null>;
 }
 
 /**

@@ -8,6 +8,8 @@ import { ElectronStorePersistence, type KeyValueStore } from '../settingsStore.t
 
 export function createEngine(deps: {
   store: KeyValueStore;
+  /** What was wrong with the store's file at start, for the snapshot's storageProblem. */
+  storeProblem: string | null;
   secrets: SecretStore;
   notifier: Notifier;
   tray: TrayView;
@@ -16,7 +18,7 @@ export function createEngine(deps: {
   return new AppService({
     clock: realClock,
     fetch: electronFetch((url, init) => net.fetch(url, init)),
-    persistence: new ElectronStorePersistence(deps.store),
+    persistence: new ElectronStorePersistence(deps.store, { problem: deps.storeProblem }),
     secrets: deps.secrets,
     notifier: deps.notifier,
     tray: deps.tray,

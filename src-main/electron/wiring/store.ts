@@ -11,8 +11,9 @@ import { safeStorageCipher } from '../electronAdapters.ts';
 import { SafeStorageSecretStore } from '../secretStore.ts';
 import { migrateStore, openStoreWithRecovery, STORE_OPTIONS, StoreKeyRecords, type KeyValueStore, type StoreShape } from '../settingsStore.ts';
 
-export function createStore(userData: string, logger: Logger): KeyValueStore {
-  const store: KeyValueStore = openStoreWithRecovery({
+/** The store, and what was wrong with its file at start (moved aside), in plain words, or null. */
+export function createStore(userData: string, logger: Logger): { store: KeyValueStore; problem: string | null } {
+  const { store, problem } = openStoreWithRecovery<KeyValueStore>({
     create: () =>
       new Store<StoreShape>({
         name: STORE_OPTIONS.configName,
@@ -33,7 +34,7 @@ export function createStore(userData: string, logger: Logger): KeyValueStore {
   ipcMain.removeAllListeners('electron-store-get-data');
   const migration = migrateStore(store);
   if (migration.kind !== 'current') logger.info('settings file layout', { ...migration });
-  return store;
+  return { store, problem };
 }
 
 export function createSecretStore(store: KeyValueStore, platform: NodeJS.Platform, logger: Logger): SafeStorageSecretStore {

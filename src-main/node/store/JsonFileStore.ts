@@ -60,12 +60,12 @@ export class JsonFileStore implements Persistence {
     return parsed;
   }
 
-  /** A copy of the file as it is, for a state the engine could read but not take as it is. */
+  /** A copy of the file as it is (same mode), for a state the engine read only in part; its name, or null. */
   async keepAside(label: string): Promise<string | null> {
     const aside = this.asidePath(label);
     try {
       await copyFile(this.filePath, aside, constants.COPYFILE_EXCL);
-      return aside;
+      return basename(aside);
     } catch {
       return null;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applySettingsPatch, minPollSeconds } from '../../../src-main/core/app/applySettingsPatch.ts';
-import { emptyState, loadPersistedState } from '../../../src-main/core/app/loadPersistedState.ts';
+import { emptyState, loadPersistedState, readPersistedState } from '../../../src-main/core/app/loadPersistedState.ts';
 import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../src-main/core/app/Settings.ts';
 import { makeTask } from '../../support/makeTask.ts';
 import { untyped } from '../../support/untyped.ts';
@@ -68,5 +68,30 @@ describe('loadPersistedState', () => {
     ]);
     expect(state.activity).toHaveLength(1);
     expect(state.activity[0]!.assignedToYou).toBe(false);
+  });
+
+  it('says what it left out, counted by what it was, and nothing for a state read whole', () => {
+    const read = readPersistedState({
+      schemaVersion: 1,
+      settings: { pollIntervalSeconds: -4, theme: 'dark', retired: true },
+      pinned: [{ id: 1, pinnedAt: 'soon', snapshot: null }, { id: 1 }, { id: -3 }, 'junk', { id: 2, snapshot: { task_id: 'two' } }],
+      activity: 'none',
+      notificationsPausedUntil: 'later',
+      extra: 1,
+    });
+    expect(read.leftOut).toEqual([
+      'the unknown field "extra"',
+      'the pause of notifications',
+      'the setting "pollIntervalSeconds"',
+      'the setting "retired"',
+      'a detail of a pinned task',
+      'a task pinned twice',
+      '2 pinned tasks that could not be read',
+      'the last seen state of a task (fetched again)',
+      'the history',
+    ]);
+    const whole = { ...emptyState(), pinned: [{ id: 1, pinnedAt: 5, snapshot: makeTask({ task_id: 1 }), unseen: true, unavailable: false, snooze: { kind: 'until-change', since: 3 }, notificationLevel: 'never' }] };
+    expect(readPersistedState(whole).leftOut).toEqual([]);
+    expect(readPersistedState(JSON.parse(JSON.stringify(whole))).state).toEqual(whole);
   });
 });

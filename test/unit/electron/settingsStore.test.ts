@@ -89,11 +89,16 @@ describe('migrateStore', () => {
 });
 
 describe('openStoreWithRecovery', () => {
+  it('opens a readable file with no problem to tell', () => {
+    expect(openStoreWithRecovery({ create: open, file: file(), moveAside: renameSync, now: 1, warn: vi.fn() }).problem).toBeNull();
+  });
+
   it('moves a damaged file aside and starts afresh instead of failing every launch', () => {
     writeFileSync(file(), '{ not json');
     const warn = vi.fn();
-    const store = openStoreWithRecovery({ create: open, file: file(), moveAside: renameSync, now: 1234, warn });
+    const { store, problem } = openStoreWithRecovery({ create: open, file: file(), moveAside: renameSync, now: 1234, warn });
     expect(store.get('state')).toBeNull();
+    expect(problem).toMatch(/could not be read .*kept as config\.json\.damaged-1234 and the app started afresh/);
     expect(readdirSync(dir)).toContain('config.json.damaged-1234');
     expect(readFileSync(path.join(dir, 'config.json.damaged-1234'), 'utf8')).toBe('{ not json');
     expect(warn).toHaveBeenCalledOnce();
@@ -101,7 +106,7 @@ describe('openStoreWithRecovery', () => {
 
   it('moves aside a file the schema rejects', () => {
     writeFileSync(file(), JSON.stringify({ storeVersion: 1, state: null, apiKey: { v: 1, cipher: 'plain key', protection: 'os' } }));
-    const store = openStoreWithRecovery({ create: open, file: file(), moveAside: renameSync, now: 1, warn: vi.fn() });
+    const { store } = openStoreWithRecovery({ create: open, file: file(), moveAside: renameSync, now: 1, warn: vi.fn() });
     expect(store.get('apiKey')).toBeNull();
     expect(readdirSync(dir)).toContain('config.json.damaged-1');
   });
