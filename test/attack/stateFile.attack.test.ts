@@ -1,19 +1,15 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyState, loadPersistedState } from '../../src-main/core/app/loadPersistedState.ts';
 import { JsonFileStore } from '../../src-main/node/store/JsonFileStore.ts';
+import { killMidWrite, useTempStateFile } from '../support/stateFile.ts';
 import { countCases } from './support/cases.ts';
 
 let dir: string;
 let file: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'chamelio-state-'));
-  file = join(dir, 'state.json');
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+useTempStateFile('chamelio-state-', (d, f) => ((dir = d), (file = f)));
 
 const state = { ...emptyState(), pinned: [{ id: 7, pinnedAt: 1, snapshot: null, unseen: false, unavailable: false }] };
 
@@ -80,19 +76,10 @@ describe('the state file, damaged or strange', () => {
   });
 });
 
-/** The writer fixture saves over and over; it is killed with SIGKILL `delayMs` after its first save. */
-function killMidWrite(delayMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(import.meta.dirname, '../fixtures/storeWriter.ts'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), delayMs));
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`writer exited with ${signal}`))));
-  });
-}
-
 describe('kills during writes', () => {
   it('after 10 SIGKILLs the state is whole and no temporary file is left once the app started', async () => {
     for (let round = 0; round < 10; round++) {
-      await killMidWrite(round * 5);
+      await killMidWrite(file, round * 5);
       const store = new JsonFileStore(file);
       expect(loadPersistedState(await store.load()).pinned).toHaveLength(200);
       expect(readdirSync(dir)).toEqual(['state.json']);

@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppSnapshot } from '../../src-main/contract/dto.ts';
 import { AppService } from '../../src-main/core/app/AppService.ts';
 import { emptyState } from '../../src-main/core/app/loadPersistedState.ts';
@@ -12,15 +11,12 @@ import { MemorySecretStore } from '../../src-main/node/store/MemorySecretStore.t
 import { FakeClock } from '../support/FakeClock.ts';
 import { makeTask } from '../support/makeTask.ts';
 import { IoTracker, RecordingLogger } from '../support/harness.ts';
+import { useTempStateFile } from '../support/stateFile.ts';
 
 // The real engine on a real file. No key is stored, so nothing is ever fetched: a fetch fails the test.
 let dir: string;
 let file: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'chamelio-rules-'));
-  file = join(dir, 'state.json');
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+useTempStateFile('chamelio-rules-', (d, f) => ((dir = d), (file = f)));
 
 function startApp(store: JsonFileStore) {
   const clock = new FakeClock();

@@ -1,19 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPersistedState } from '../../src-main/core/app/loadPersistedState.ts';
 import { JsonFileStore } from '../../src-main/node/store/JsonFileStore.ts';
-
-/** Starts the writer and, once it has saved at least once, kills it with SIGKILL after `delayMs`: mid-write, most times. */
-function killMidWrite(file: string, delayMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(import.meta.dirname, '../fixtures/storeWriter.ts'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), delayMs));
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`writer exited with ${signal}`))));
-  });
-}
+import { killMidWrite } from '../support/stateFile.ts';
 
 describe('JsonFileStore under SIGKILL', () => {
   it('reads back a whole state with nothing pinned lost, however the write was cut', async () => {
