@@ -30,7 +30,7 @@ export interface Finding {
   message: string;
 }
 
-export interface Exclusion {
+interface Exclusion {
   check: string;
   file?: string;
   reason: string;

@@ -12,12 +12,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
 
-export type Kind = 'idle' | 'changes-unseen' | 'needs-you' | 'key-problem' | 'offline' | 'paused';
+type Kind = 'idle' | 'changes-unseen' | 'needs-you' | 'key-problem' | 'offline' | 'paused';
 export const KINDS: readonly Kind[] = ['idle', 'changes-unseen', 'needs-you', 'key-problem', 'offline', 'paused'];
 
 type Rgb = readonly [number, number, number];
 /** Readable on light and dark panels; each state its own hue, as CatLight and Gitify do. */
-export const KIND_COLOURS: Record<Kind, Rgb> = {
+const KIND_COLOURS: Record<Kind, Rgb> = {
   idle: [0x3f, 0xa0, 0x7f],
   'changes-unseen': [0x2f, 0x80, 0xed],
   'needs-you': [0xf2, 0x84, 0x1c],
@@ -63,7 +63,7 @@ const R = 0.34;
 const STROKE = 0.13;
 const base = ring(C, C, R, STROKE);
 
-export const GLYPHS: Record<Kind, Glyph> = {
+const GLYPHS: Record<Kind, Glyph> = {
   // A ring: watching, nothing new.
   idle: { add: [base], cut: [] },
   // A ring with a dot: something changed that you have not seen.
@@ -85,7 +85,7 @@ export const GLYPHS: Record<Kind, Glyph> = {
 };
 
 /** Coverage 0..1 of each pixel, sampled 4×4. */
-export function rasterize(glyph: Glyph, size: number, inset = 0): Float64Array {
+function rasterize(glyph: Glyph, size: number, inset = 0): Float64Array {
   const out = new Float64Array(size * size);
   const n = 4;
   const span = 1 - 2 * inset;
@@ -117,7 +117,7 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** 8-bit RGBA, no interlace, filter 0 on every row. */
-export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
+function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -137,7 +137,7 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
 }
 
 /** An ICO whose entries are PNG images (supported since Windows Vista). */
-export function encodeIco(images: { size: number; png: Buffer }[]): Buffer {
+function encodeIco(images: { size: number; png: Buffer }[]): Buffer {
   const header = Buffer.alloc(6);
   header.writeUInt16LE(0, 0);
   header.writeUInt16LE(1, 2);
@@ -169,13 +169,13 @@ function paint(coverage: Float64Array, size: number, rgb: Rgb): Uint8Array {
   return out;
 }
 
-export function trayPng(kind: Kind, size: number, template: boolean): Buffer {
+function trayPng(kind: Kind, size: number, template: boolean): Buffer {
   const coverage = rasterize(GLYPHS[kind], size, 0.02);
   return encodePng(size, size, paint(coverage, size, template ? [0, 0, 0] : KIND_COLOURS[kind]));
 }
 
 /** The app icon: the idle ring in white on a rounded teal square. */
-export function appIconPng(size: number): Buffer {
+function appIconPng(size: number): Buffer {
   const square: Shape = (x, y) => {
     const r = 0.2;
     const cx = Math.min(Math.max(x, r + 0.04), 1 - r - 0.04);
@@ -194,7 +194,7 @@ export function appIconPng(size: number): Buffer {
   return encodePng(size, size, out);
 }
 
-export const ICO_SIZES = [16, 20, 24, 32, 40, 48, 64, 256];
+const ICO_SIZES = [16, 20, 24, 32, 40, 48, 64, 256];
 
 export function writeIcons(assetsDir: string): string[] {
   const trayDir = path.join(assetsDir, 'tray');

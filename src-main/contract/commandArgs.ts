@@ -9,7 +9,7 @@ import { TRIAGE_ARG_VALIDATORS } from './triageArgs.ts';
 
 export const MAX_PIN_TEXT_LENGTH = 20_000;
 export const MAX_API_KEY_LENGTH = 512;
-export const MAX_COMMENT_LENGTH = 5000;
+const MAX_COMMENT_LENGTH = 5000;
 /** Deep enough for `{ notify: { status: true } }`, small enough that a hostile payload costs nothing. */
 const MAX_PATCH_DEPTH = 3;
 const MAX_PATCH_KEYS = 64;
@@ -27,7 +27,7 @@ export function arity(args: readonly unknown[], expected: number, command: strin
   }
 }
 
-export function isPositiveSafeInteger(value: unknown): value is number {
+function isPositiveSafeInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 }
 

@@ -10,7 +10,7 @@ import type { CommandHandlers } from './bridge.ts';
 import { triageHandlers, type TriageHandlers } from './triageHandlers.ts';
 
 /** Commands each transport answers itself. */
-export type ShellCommandName = 'openTask' | 'openChamelio' | 'clipboardSuggestion' | 'startDemo' | 'hideWindow' | 'openDocument';
+type ShellCommandName = 'openTask' | 'openChamelio' | 'clipboardSuggestion' | 'startDemo' | 'hideWindow' | 'openDocument';
 
 /** Commands the engine answers through its task actions (core/app/TaskActions.ts). */
 type ActionCommandName = 'getApproval' | 'decideApproval' | 'cancelTask' | 'getDocuments';

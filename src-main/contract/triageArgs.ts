@@ -1,11 +1,12 @@
 /** Shape checks for the triage commands (issue 11); the engine checks their meaning. */
+import { SNOOZE_CHOICE_KINDS } from '../core/app/snooze.ts';
+import { isNotificationLevel } from '../core/notify/taskNotificationLevel.ts';
 import type { Commands } from './bridge.ts';
 import { arity, InvalidArgumentsError, isPlainObject, taskId, type Validator } from './commandArgs.ts';
 
 type TriageCommand = 'snooze' | 'unsnooze' | 'setNotificationLevel' | 'unpinFinished' | 'copyPinnedLinks' | 'sendTestNotification';
 
-const SNOOZE_KINDS: readonly string[] = ['hour', 'tomorrow', 'next-monday', 'until', 'until-change'];
-const LEVELS: readonly string[] = ['global', 'every', 'finished', 'never'];
+const SNOOZE_KINDS: readonly string[] = SNOOZE_CHOICE_KINDS;
 
 function snoozeChoice(value: unknown): Commands['snooze']['args'][1] {
   if (!isPlainObject(value) || typeof value.kind !== 'string' || !SNOOZE_KINDS.includes(value.kind)) {
@@ -35,10 +36,10 @@ export const TRIAGE_ARG_VALIDATORS: { [K in TriageCommand]: Validator<K> } = {
   setNotificationLevel: (args) => {
     arity(args, 2, 'setNotificationLevel');
     const level = args[1];
-    if (typeof level !== 'string' || !LEVELS.includes(level)) {
+    if (!isNotificationLevel(level)) {
       throw new InvalidArgumentsError('setNotificationLevel: the level is global, every, finished or never');
     }
-    return [taskId(args[0], 'setNotificationLevel'), level as Commands['setNotificationLevel']['args'][1]];
+    return [taskId(args[0], 'setNotificationLevel'), level];
   },
   unpinFinished: none('unpinFinished'),
   copyPinnedLinks: none('copyPinnedLinks'),

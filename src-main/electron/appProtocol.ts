@@ -14,7 +14,7 @@ export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 /** All network calls happen in main, so the page may load nothing but its own files. */
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy("'none'");
 
-export type AppRequestTarget =
+type AppRequestTarget =
   | { kind: 'file'; file: string }
   | { kind: 'not-found' }
   | { kind: 'forbidden' };
@@ -50,7 +50,7 @@ export function resolveAppRequest(requestUrl: string, root: string, pathApi: Pat
   return { kind: 'file', file };
 }
 
-export function securityHeaders(contentType: string): Record<string, string> {
+function securityHeaders(contentType: string): Record<string, string> {
   return {
     'content-type': contentType,
     'content-security-policy': CONTENT_SECURITY_POLICY,

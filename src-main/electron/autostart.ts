@@ -8,7 +8,7 @@ import path from 'node:path';
 
 export const AUTOSTART_FILE_NAME = 'com.chamelio.tray.desktop';
 
-export type LoginItemPlan =
+type LoginItemPlan =
   | { kind: 'login-item'; openAtLogin: boolean }
   | { kind: 'xdg-autostart'; enabled: boolean }
   | { kind: 'skip'; reason: string };
@@ -40,7 +40,7 @@ export function quoteExecArgument(arg: string): string {
 }
 
 /** Values of type string are unescaped (`\\` → `\`) before the Exec quoting rules apply. */
-export function desktopStringValue(value: string): string {
+function desktopStringValue(value: string): string {
   return value.replace(/\\/g, '\\\\');
 }
 

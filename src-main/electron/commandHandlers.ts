@@ -20,7 +20,7 @@ export interface EngineFacade extends EngineCommands {
 }
 
 /** The global shortcut as registered now (ShortcutBinding). */
-export interface ShortcutControl {
+interface ShortcutControl {
   readonly active: string;
   apply(wanted: string): RebindResult;
 }

@@ -5,12 +5,12 @@
  */
 import type { Logger } from '../core/app/ports.ts';
 
-export interface DemoSetupTarget {
+interface DemoSetupTarget {
   useDemo(demo: { apiBaseUrl: string; apiKey: string; userEmail: string; taskIds: number[] }): Promise<void>;
 }
 
 /** How often a demo task moves on, so notifications show up while someone is looking. */
-export const DEMO_EVOLVE_EVERY_MS = 20_000;
+const DEMO_EVOLVE_EVERY_MS = 20_000;
 
 export class DemoRunner {
   private simulator: { close(): Promise<void> } | null = null;

@@ -5,7 +5,7 @@
  */
 import type { AppSnapshot } from '../core/app/AppSnapshot.ts';
 
-export interface DiagnosticsInput {
+interface DiagnosticsInput {
   appVersion: string;
   electronVersion: string;
   os: { platform: NodeJS.Platform; release: string; arch: string };

@@ -13,8 +13,8 @@ import { redactLogFields } from '../core/app/redactLogFields.ts';
 import { maskApiKey } from '../core/chamelio/apiKey.ts';
 import { consoleLogger } from './runtime.ts';
 
-export const LOG_FILE_NAME = 'main.log';
-export const MAX_LOG_BYTES = 1024 * 1024;
+const LOG_FILE_NAME = 'main.log';
+const MAX_LOG_BYTES = 1024 * 1024;
 
 function masked(value: unknown): unknown {
   if (typeof value === 'string') return maskApiKey(value);
@@ -23,7 +23,7 @@ function masked(value: unknown): unknown {
   return value;
 }
 
-export interface FileLog {
+interface FileLog {
   logger: Logger;
   file: string;
   folder: string;

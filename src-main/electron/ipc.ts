@@ -9,7 +9,7 @@ import { InvalidArgumentsError, validateCommandArgs } from '../contract/commandA
 import { isTrustedSender } from './senderCheck.ts';
 
 /** The parts of WebFrameMain the check reads. */
-export interface FrameLike {
+interface FrameLike {
   url: string;
   parent: unknown;
 }
@@ -38,7 +38,7 @@ function describeFrame(frame: FrameLike | null): string {
   }
 }
 
-export function frameInfo(frame: FrameLike | null): { url: string; isSubFrame: boolean } | null {
+function frameInfo(frame: FrameLike | null): { url: string; isSubFrame: boolean } | null {
   if (!frame) return null;
   return { url: frame.url, isSubFrame: frame.parent !== null && frame.parent !== undefined };
 }

@@ -8,7 +8,7 @@ import type { KeyProtectionInfo } from '../core/app/ports.ts';
 
 export type LinuxStorageBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
 
-export interface KeyProtectionInput {
+interface KeyProtectionInput {
   platform: NodeJS.Platform;
   /** safeStorage.isEncryptionAvailable(), asked after `ready`. */
   encryptionAvailable: boolean;

@@ -19,7 +19,7 @@ import type { Fetch } from '../core/app/ports.ts';
 /** The message Electron's ClientRequest dies with when a 'manual' redirect is not followed. */
 export const REDIRECT_CANCELLED_MESSAGE = 'Redirect was cancelled';
 
-export function isCancelledRedirect(error: unknown): boolean {
+function isCancelledRedirect(error: unknown): boolean {
   return error instanceof Error && error.message === REDIRECT_CANCELLED_MESSAGE;
 }
 

@@ -9,15 +9,15 @@ import type { NotificationActionId, NotificationActivation, PlannedNotification 
 import { truncate } from '../core/base/truncate.ts';
 import { toastXml, parseToastArguments } from './windowsToast.ts';
 
-export const MAX_TITLE_LENGTH = 120;
-export const MAX_BODY_LENGTH = 400;
+const MAX_TITLE_LENGTH = 120;
+const MAX_BODY_LENGTH = 400;
 
 export function escapeNotificationMarkup(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 
-export interface NotificationContent {
+interface NotificationContent {
   title: string;
   body: string;
   urgency: 'normal' | 'critical';
@@ -76,7 +76,7 @@ export interface NotificationApi {
  */
 export const MAX_LIVE_NOTIFICATIONS = 20;
 /** Windows shows at most five buttons on a toast. */
-export const MAX_TOAST_ACTIONS = 5;
+const MAX_TOAST_ACTIONS = 5;
 
 export class ElectronNotifier implements Notifier {
   private readonly live = new Set<ShownNotification>();

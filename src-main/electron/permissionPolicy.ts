@@ -6,7 +6,7 @@
  */
 import { isTrustedSender } from './senderCheck.ts';
 
-export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
 
 export function isPermissionGranted(input: {
   permission: string;

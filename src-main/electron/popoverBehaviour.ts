@@ -30,7 +30,7 @@ export function crashReloadDecision(recent: readonly number[], now: number): { r
   return { reload: true, recent: [...inWindow, now] };
 }
 
-export type ToggleAction = 'show' | 'hide' | 'none';
+type ToggleAction = 'show' | 'hide' | 'none';
 
 export function toggleAction(input: { visible: boolean; now: number; hiddenByBlurAt: number | null }): ToggleAction {
   if (input.visible) return 'hide';

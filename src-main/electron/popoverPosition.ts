@@ -5,22 +5,22 @@
  * Wayland tells clients nothing about the pointer's screen position (getCursorScreenPoint is not
  * supported) and ignores setPosition, so there the popover is centred (popoverPlacement).
  */
-export interface Rect {
+interface Rect {
   x: number;
   y: number;
   width: number;
   height: number;
 }
-export interface Point {
+interface Point {
   x: number;
   y: number;
 }
-export interface Size {
+interface Size {
   width: number;
   height: number;
 }
 
-export interface PopoverPositionInput {
+interface PopoverPositionInput {
   /** tray.getBounds(); empty (or null) where the platform does not report it. */
   trayBounds: Rect | null;
   windowSize: Size;
@@ -33,7 +33,7 @@ export interface PopoverPositionInput {
 /** Space between the pointer and the popover when there are no tray bounds. */
 export const CURSOR_GAP = 8;
 
-export function hasUsableBounds(bounds: Rect | null): bounds is Rect {
+function hasUsableBounds(bounds: Rect | null): bounds is Rect {
   return bounds !== null && bounds.width > 0 && bounds.height > 0;
 }
 

@@ -10,7 +10,7 @@ import { crashReloadDecision, MAX_CRASH_RELOADS, shouldHideOnBlur, toggleAction 
 import { popoverPosition, type PopoverPlacement } from './popoverPosition.ts';
 import { popoverWindowOptions } from './windowOptions.ts';
 
-export interface PopoverDeps {
+interface PopoverDeps {
   preloadPath: string;
   /** app://tray/index.html (APP_INDEX_URL). */
   url: string;

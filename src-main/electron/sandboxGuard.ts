@@ -6,7 +6,7 @@
  * packaged app started with `--no-sandbox` therefore refuses to run and says what to do instead.
  * Unpackaged runs (`npm start` in a container, say) are left alone.
  */
-export interface SandboxGuardInput {
+interface SandboxGuardInput {
   isPackaged: boolean;
   /** app.commandLine.hasSwitch('no-sandbox'). */
   noSandbox: boolean;

@@ -32,7 +32,7 @@ export interface KeyRecordStore {
   remove(): void;
 }
 
-export function isStoredKeyRecord(value: unknown): value is StoredKeyRecord {
+function isStoredKeyRecord(value: unknown): value is StoredKeyRecord {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Record<string, unknown>;
   return (

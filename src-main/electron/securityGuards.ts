@@ -10,7 +10,7 @@ import type { App, Session, WebContents } from 'electron';
 import { isPermissionGranted } from './permissionPolicy.ts';
 import type { Logger } from '../core/app/ports.ts';
 
-export function guardWebContents(contents: WebContents, openExternal: (url: string) => void, logger: Logger): void {
+function guardWebContents(contents: WebContents, openExternal: (url: string) => void, logger: Logger): void {
   // The URL from the event itself: Electron 45 deprecates the positional `url` argument.
   contents.on('will-navigate', (event) => {
     event.preventDefault();

@@ -6,7 +6,7 @@
  */
 import { APP_HOST, APP_SCHEME } from './appProtocol.ts';
 
-export interface SenderFrameInfo {
+interface SenderFrameInfo {
   url: string;
   /** True for a frame inside the page (an iframe): none of ours are. */
   isSubFrame: boolean;

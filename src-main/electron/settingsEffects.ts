@@ -10,7 +10,7 @@ export interface AppliedSettings {
   shortcut: string;
 }
 
-export interface SettingsEffects {
+interface SettingsEffects {
   theme?: Theme;
   launchAtLogin?: boolean;
   shortcut?: string;

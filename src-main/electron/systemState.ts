@@ -10,20 +10,20 @@ export interface SystemStateChange {
   locked?: boolean;
 }
 
-export interface SystemStateSink {
+interface SystemStateSink {
   setSystemState(change: SystemStateChange): void;
 }
 
-export type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen';
+type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen';
 
-export const POWER_EVENT_CHANGES: Record<PowerEvent, SystemStateChange> = {
+const POWER_EVENT_CHANGES: Record<PowerEvent, SystemStateChange> = {
   suspend: { suspended: true },
   resume: { suspended: false },
   'lock-screen': { locked: true },
   'unlock-screen': { locked: false },
 };
 
-export interface PowerMonitorLike {
+interface PowerMonitorLike {
   on(event: PowerEvent, listener: () => void): unknown;
 }
 

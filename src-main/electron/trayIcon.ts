@@ -15,7 +15,7 @@ export const TRAY_STATE_KINDS: readonly TrayStateKind[] = [
   'paused',
 ];
 
-export interface TrayIconAsset {
+interface TrayIconAsset {
   /** File name inside the tray icon folder. */
   file: string;
   /** macOS template image: the OS colours it. */

@@ -25,7 +25,7 @@ export interface TrayMenuActions {
   quit(): void;
 }
 
-export interface TrayMenuOptions {
+interface TrayMenuOptions {
   /**
    * Read when the menu is built (what it says: paused or not, "until 08:00") and again when an item
    * is clicked (what it does: "for 1 hour" from the click, not from when the menu was built).
@@ -38,10 +38,10 @@ export interface TrayMenuOptions {
 }
 
 export const MAX_MENU_TASKS = 12;
-export const MAX_LABEL_LENGTH = 60;
+const MAX_LABEL_LENGTH = 60;
 export const ONE_HOUR_MS = 60 * 60 * 1000;
 /** "Until tomorrow" means the next local 08:00. */
-export const MORNING_HOUR = 8;
+const MORNING_HOUR = 8;
 
 /** The next local `hour`:00 strictly after `now` (today if still ahead, else tomorrow; DST-safe). */
 export function nextLocalMorning(now: number, hour = MORNING_HOUR): number {

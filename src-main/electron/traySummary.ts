@@ -10,7 +10,7 @@ export const PRODUCT_NAME = 'Chamelio Tray';
 /** Windows cuts tray tooltips at 127 characters; keep every platform the same. */
 export const MAX_TOOLTIP_LENGTH = 127;
 
-export interface TraySummary {
+interface TraySummary {
   tooltip: string;
   menuLine: string;
   /** Beside the icon where the OS shows a title (macOS): the needs-you count, or nothing. */

@@ -21,7 +21,7 @@ export interface UpdaterLike {
   quitAndInstall(): void;
 }
 
-export type UpdatePlan = { kind: 'on' } | { kind: 'off'; reason: 'unpackaged' | 'deb' };
+type UpdatePlan = { kind: 'on' } | { kind: 'off'; reason: 'unpackaged' | 'deb' };
 
 export function updatePlan(input: { isPackaged: boolean; platform: NodeJS.Platform; fromAppImage: boolean }): UpdatePlan {
   if (!input.isPackaged) return { kind: 'off', reason: 'unpackaged' };
@@ -29,7 +29,7 @@ export function updatePlan(input: { isPackaged: boolean; platform: NodeJS.Platfo
   return { kind: 'on' };
 }
 
-export interface UpdateStatus {
+interface UpdateStatus {
   plan: UpdatePlan;
   lastCheckAt: number | null;
   /** The version downloaded and waiting for a restart. */

@@ -16,8 +16,6 @@ import { ProblemStore } from './stores/ProblemStore.svelte.ts';
 import { UndoStore } from './stores/UndoStore.svelte.ts';
 import { ViewStore, type View } from './stores/ViewStore.svelte.ts';
 
-export type { View } from './stores/ViewStore.svelte.ts';
-
 export function taskLabel(task: Pick<TaskSummary, 'displayTitle'>): string {
   return task.displayTitle;
 }

@@ -11,9 +11,9 @@ import type { Bridge, CommandName } from '../../src-main/contract/bridge.ts';
  * - `engine-refused`: the engine answered that the request was wrong (`detail` says how);
  * - `engine-error`: the engine answered with a failure of its own (Electron's IPC rejects this way).
  */
-export type FailureKind = 'engine-unreachable' | 'engine-refused' | 'engine-error';
+type FailureKind = 'engine-unreachable' | 'engine-refused' | 'engine-error';
 
-export const ENGINE_NOT_ANSWERING = 'the app’s engine is not answering';
+const ENGINE_NOT_ANSWERING = 'the app’s engine is not answering';
 /** The header's words while the engine does not answer. */
 export const ENGINE_DOWN = 'The app’s engine is not answering';
 

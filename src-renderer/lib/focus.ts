@@ -12,7 +12,7 @@ const TARGETS = {
   heading: 'main h2[tabindex="-1"]',
 } as const;
 
-export type FocusTarget = keyof typeof TARGETS;
+type FocusTarget = keyof typeof TARGETS;
 
 /** The list view: the list (its selected row), else the filter, else the pin box, else the first-run heading. */
 export const LIST_FOCUS: readonly FocusTarget[] = ['list', 'filter', 'pin', 'heading'];

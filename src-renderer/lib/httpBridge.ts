@@ -16,7 +16,7 @@ export interface EngineLink {
   onChange(listener: (reachable: boolean) => void): () => void;
 }
 
-export interface HttpBridge extends Bridge {
+interface HttpBridge extends Bridge {
   readonly link: EngineLink;
   /** Closes the event stream and stops reconnecting. */
   close(): void;
@@ -46,7 +46,7 @@ export interface ResponseLike {
 
 const CLOSED = 2;
 /** Reconnect delays after the stream closed for good: 1 s, 2 s, 4 s … at most 30 s. */
-export const RECONNECT_MS = { first: 1_000, max: 30_000 } as const;
+const RECONNECT_MS = { first: 1_000, max: 30_000 } as const;
 
 function browserEnv(): HttpBridgeEnv {
   const nav = (globalThis as { navigator?: { clipboard?: { readText(): Promise<string> } } }).navigator;

@@ -19,12 +19,12 @@ const GROUP_LABELS: Record<TaskGroup, string> & Record<string, string> = {
   finished: 'Finished',
 };
 
-export type ListLine =
+type ListLine =
   | { kind: 'header'; key: string; label: string; count: number }
   /** `index`: the task's place among the options (0-based), for aria-posinset and the keys. */
   | { kind: 'row'; key: string; task: TaskSummary; index: number };
 
-export interface ListLayout {
+interface ListLayout {
   lines: ListLine[];
   /** offsets[i] is where line i starts; offsets[lines.length] is the whole height. */
   offsets: number[];

@@ -5,7 +5,7 @@
 import type { TaskSummary } from '../../src-main/contract/dto.ts';
 import { exactTime, parseTime, relativeTime, taskBadge, type Tone } from './format.ts';
 
-export interface RowView {
+interface RowView {
   title: string;
   status: string;
   tone: Tone;

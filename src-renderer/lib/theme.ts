@@ -1,7 +1,7 @@
 import type { Theme } from '../../src-main/contract/dto.ts';
 
 /** Read by public/theme.js before the first paint. */
-export const THEME_KEY = 'chamelio-tray.theme';
+const THEME_KEY = 'chamelio-tray.theme';
 
 /** Applies the settings' theme, and keeps it for the next start so that one does not flash. */
 export function rememberTheme(theme: Theme): void {

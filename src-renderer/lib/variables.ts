@@ -4,13 +4,13 @@
  * shown as readable JSON text, never as markup.
  */
 
-export interface Message {
+interface Message {
   author: string;
   text: string;
   at: string | null;
 }
 
-export type VariableView =
+type VariableView =
   | { kind: 'text'; text: string }
   | { kind: 'empty' }
   | { kind: 'chips'; items: string[] }

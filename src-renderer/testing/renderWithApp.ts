@@ -10,7 +10,7 @@ import { appContext } from '../lib/context.ts';
 import { fakeBridge, type Answers, type FakeBridge } from './fakeBridge.ts';
 import { snapshot as makeSnapshot } from './fixtures.ts';
 
-export interface AppOptions<P> {
+interface AppOptions<P> {
   props?: P;
   snapshot?: AppSnapshot;
   answers?: Answers;

@@ -23,8 +23,6 @@ import { TaskTriage } from './TaskTriage.ts';
 import type { TrayState } from './TrayState.ts';
 import { TaskActions } from './TaskActions.ts';
 
-export type { DemoSetup } from './DemoMode.ts';
-
 /**
  * The one facade every UI command goes through, for both transports. It owns the pinned tasks and
  * the settings, feeds the TaskMonitor's results through the ChangePipeline (recorded, written,

@@ -14,7 +14,7 @@ import { StateWriter } from './StateWriter.ts';
 import type { TaskChangeSet } from '../notify/NotificationPolicy.ts';
 import type { TaskChange } from '../tasks/TaskChange.ts';
 
-export interface ChangePipelineDeps {
+interface ChangePipelineDeps {
   clock: Clock;
   notifier: Notifier;
   logger: Logger;
@@ -23,7 +23,7 @@ export interface ChangePipelineDeps {
 }
 
 /** What the pipeline reads from its owner when it writes and when it notifies. */
-export interface ChangePipelineSources {
+interface ChangePipelineSources {
   /** The state to write, or null while nothing may be written (the demo). */
   state: () => PersistedState | null;
   notification: () => NotificationContext;

@@ -8,7 +8,7 @@ import { ACTIVITY_CAP, type ActivityEntry, type ActivityKind } from './Activity.
 import type { LivePin } from './LivePin.ts';
 import type { Clock } from './ports.ts';
 
-export type PinUpdate = Partial<Pick<LivePin, 'snapshot' | 'unseen' | 'unavailable'>>;
+type PinUpdate = Partial<Pick<LivePin, 'snapshot' | 'unseen' | 'unavailable'>>;
 
 /** What a result changed: the pin's new fields, whether that needs a write, and the changes to notify. */
 export interface Recorded {

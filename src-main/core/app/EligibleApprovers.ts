@@ -37,7 +37,7 @@ export function approvalRunKey(task: Task): string | null {
   return `${task.current_step_id}#${task.step_runs.length}`;
 }
 
-export interface ApproverLookupParts {
+interface ApproverLookupParts {
   approvalDetails: (taskId: number) => Promise<ActionResult<ApprovalDetails>>;
   /** Pays for one request at poll priority; false when the budget has no room now. */
   trySpend: () => boolean;

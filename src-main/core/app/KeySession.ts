@@ -5,7 +5,7 @@ import { keyRefused, type ApiAccess } from './ApiAccess.ts';
 import type { KeyCheckResult, OrgSummary } from './AppSnapshot.ts';
 import type { Clock, KeyProtection, SecretStore } from './ports.ts';
 
-export interface KeySessionDeps {
+interface KeySessionDeps {
   access: ApiAccess;
   monitor: TaskMonitor;
   secrets: SecretStore;

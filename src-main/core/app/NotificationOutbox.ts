@@ -5,7 +5,7 @@ import type { Clock, Logger, Notifier } from './ports.ts';
 /** Results that arrive this close together are one cycle: more than three changes make one summary. */
 export const CYCLE_MS = 1500;
 /** While changes are held back, this often the outbox says they may be due. */
-export const HELD_RETRY_MS = 60_000;
+const HELD_RETRY_MS = 60_000;
 
 /**
  * Changes waiting to be notified: those of the current cycle, and those held back by quiet hours

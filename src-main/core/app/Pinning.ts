@@ -5,7 +5,7 @@ import { refusedPastPinLimit } from './pinLimit.ts';
 import { pollClassOf, type PinList } from './PinList.ts';
 import type { Clock } from './ports.ts';
 
-export interface PinningDeps {
+interface PinningDeps {
   clock: Clock;
   monitor: Pick<TaskMonitor, 'add' | 'remove'>;
   /** An unpinned task's remembered answers (the client's, the approvers' cache) go with it. */

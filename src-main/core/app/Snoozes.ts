@@ -16,9 +16,9 @@ import { makeSnooze, MAX_MISSED_CHANGES, type SnoozeChoice } from './snooze.ts';
 import type { LivePin } from './LivePin.ts';
 
 /** A running snooze is looked at least this often, so a clock change is noticed within a minute. */
-export const SNOOZE_CHECK_MS = 60_000;
+const SNOOZE_CHECK_MS = 60_000;
 
-export interface SnoozesDeps {
+interface SnoozesDeps {
   clock: Clock;
   timeZone: () => string;
   pins: () => readonly LivePin[];

@@ -3,7 +3,7 @@ import type { PersistedState } from './PersistedState.ts';
 import type { Clock, Logger, Persistence } from './ports.ts';
 
 /** Writes are coalesced: one write for a burst of changes. */
-export const SAVE_DELAY_MS = 300;
+const SAVE_DELAY_MS = 300;
 const SAVE_RETRY_MS = 5000;
 /** Failed writes retried this many times (5, 10, 20, 40 s apart), then only at the next change. */
 export const SAVE_ATTEMPTS = 5;

@@ -10,7 +10,7 @@ export type ActionFailure = { ok: false; kind: ActionError['kind']; message: str
 /** A decision, a cancellation or an opened document: what happened, in words to show. */
 export type ActionOutcome = { ok: true; message: string } | ActionFailure;
 
-export interface ApprovalView {
+interface ApprovalView {
   taskId: number;
   stepName: string;
   /** Who can approve right now, and who comes next (emails). */

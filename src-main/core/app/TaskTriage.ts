@@ -17,7 +17,7 @@ import type { SnoozeChoice } from './snooze.ts';
 import { Snoozes, type SnoozeResult } from './Snoozes.ts';
 import type { LivePin } from './LivePin.ts';
 
-export interface TaskTriageHooks {
+interface TaskTriageHooks {
   /** Hands changes to the notification pipeline, as a cycle's own. */
   announce: (sets: TaskChangeSet[]) => void;
   /** Pins changed: persist and tell the UI. */
@@ -30,7 +30,7 @@ export interface TaskTriageHooks {
 /** "Send a test notification": shown, or why not in plain words. */
 export type TestNotificationResult = { ok: true } | { ok: false; reason: 'unsupported' | 'failed'; message: string };
 
-export const TEST_NOTIFICATION: PlannedNotification = {
+const TEST_NOTIFICATION: PlannedNotification = {
   id: 'test',
   kind: 'test',
   taskIds: [],

@@ -3,7 +3,7 @@ import type { AppSnapshot } from './AppSnapshot.ts';
 import type { TrayMenuTask, TrayState, TrayStateKind } from './TrayState.ts';
 
 /** What the tray needs from the snapshot (the rest it ignores). */
-export type TraySnapshot = Pick<AppSnapshot, 'tasks' | 'connection' | 'key' | 'notificationsPausedUntil' | 'lastCheckedAt'>;
+type TraySnapshot = Pick<AppSnapshot, 'tasks' | 'connection' | 'key' | 'notificationsPausedUntil' | 'lastCheckedAt'>;
 
 /**
  * The tray at a glance, most urgent state first; `pollingPaused`: by the OS (sleep, offline);

@@ -4,7 +4,7 @@
  * the same answer on every machine and the tests are deterministic.
  */
 
-export interface LocalMoment {
+interface LocalMoment {
   year: number;
   /** 1 – 12 */
   month: number;
@@ -43,7 +43,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** An unknown zone name falls back to UTC rather than throwing in the middle of a rule. */
-export function isKnownTimeZone(timeZone: string): boolean {
+function isKnownTimeZone(timeZone: string): boolean {
   try {
     formatter(timeZone);
     return true;

@@ -13,7 +13,8 @@ export type SnoozeChoice =
   | { kind: 'until'; at: number }
   | { kind: 'until-change' };
 
-export const SNOOZE_CHOICE_KINDS = ['hour', 'tomorrow', 'next-monday', 'until', 'until-change'] as const;
+/** Every choice's kind, for checking a choice that came over the bridge (contract/triageArgs.ts). */
+export const SNOOZE_CHOICE_KINDS = ['hour', 'tomorrow', 'next-monday', 'until', 'until-change'] as const satisfies readonly SnoozeChoice['kind'][];
 
 /**
  * A snooze in force. A timed one keeps the changes it swallowed (`missed`), to announce them once
@@ -24,14 +25,14 @@ export type Snooze =
   | { kind: 'until-change'; since: number };
 
 /** The morning hour "tomorrow" and "next Monday" mean. */
-export const SNOOZE_MORNING_HOUR = 9;
+const SNOOZE_MORNING_HOUR = 9;
 const HOUR_MS = 60 * 60_000;
 /** A chosen time further out than this is refused: a typo, not a plan. */
-export const MAX_SNOOZE_MS = 366 * 24 * HOUR_MS;
+const MAX_SNOOZE_MS = 366 * 24 * HOUR_MS;
 /** Changes kept per snoozed task for its wake-up notification; the history keeps them all. */
 export const MAX_MISSED_CHANGES = 20;
 
-export type SnoozeCheck = { ok: true; snooze: Snooze } | { ok: false; message: string };
+type SnoozeCheck = { ok: true; snooze: Snooze } | { ok: false; message: string };
 
 /** The snooze a choice makes now, or why it cannot be made. */
 export function makeSnooze(choice: SnoozeChoice, now: number, timeZone: string): SnoozeCheck {
@@ -59,11 +60,6 @@ function wakeTime(choice: Exclude<SnoozeChoice, { kind: 'until-change' }>, now: 
     case 'until':
       return typeof choice.at === 'number' ? choice.at : null;
   }
-}
-
-/** When a snooze ends, or null for "until it changes". */
-export function snoozeEndsAt(snooze: Snooze): number | null {
-  return snooze.kind === 'timed' ? snooze.until : null;
 }
 
 // --- reading it back from disk ---------------------------------------------------------------------

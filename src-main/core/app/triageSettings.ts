@@ -4,7 +4,7 @@
  */
 import type { Settings, SettingsPatch } from './Settings.ts';
 
-export type TriageSettingsCheck = { ok: true } | { ok: false; message: string; field: string };
+type TriageSettingsCheck = { ok: true } | { ok: false; message: string; field: string };
 
 /** Applies the triage fields of `patch` to `next` (a copy the caller owns), or names the bad one. */
 export function applyTriageSettings(next: Settings, patch: SettingsPatch): TriageSettingsCheck {

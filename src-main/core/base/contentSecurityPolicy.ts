@@ -3,7 +3,7 @@
  * between where it is served is only whom it may talk to: nobody in the Electron app (app://, all
  * network calls happen in main), its own host in the browser preview (the HTTP bridge).
  */
-export type ConnectSrc = "'none'" | "'self'";
+type ConnectSrc = "'none'" | "'self'";
 
 /**
  * The policy as a header, or (`delivery: 'meta'`) as index.html's <meta> fallback, which leaves

@@ -5,12 +5,12 @@
  */
 
 /** What the reader pulls from: a web stream's reader, or `chunksOf` over a Node stream. */
-export interface ChunkSource {
+interface ChunkSource {
   read(): Promise<{ done: true; value?: unknown } | { done: false; value: Uint8Array }>;
   cancel(): Promise<unknown>;
 }
 
-export interface CappedReadOptions {
+interface CappedReadOptions {
   /** Keep the first `limit` bytes of a larger body instead of refusing it (error bodies, read for a detail). */
   keepPrefix?: boolean;
   /** The length the sender declared (Content-Length); a larger one is refused before reading. */
@@ -19,7 +19,7 @@ export interface CappedReadOptions {
   signal?: AbortSignal;
 }
 
-export type CappedBody = { ok: true; bytes: Uint8Array } | { ok: false; problem: 'too-large' | 'cut-off' };
+type CappedBody = { ok: true; bytes: Uint8Array } | { ok: false; problem: 'too-large' | 'cut-off' };
 
 /**
  * A ChunkSource over an async iterable (a Node request). Cancelling ends the iteration (for a Node

@@ -16,7 +16,7 @@ export const TASK_STATUSES = [
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** A finished task rarely changes again, so the monitor polls it rarely. */
-export const TERMINAL_STATUSES: ReadonlySet<string> = new Set<TaskStatus>([
+const TERMINAL_STATUSES: ReadonlySet<string> = new Set<TaskStatus>([
   'completed',
   'cancelled',
   'archived',

@@ -2,7 +2,7 @@
  * The API base URL the user may set. Every request carries the API key, so the address must be
  * https; plain http is allowed only to this machine (the simulated API during development).
  */
-export type ParsedApiBaseUrl = { ok: true; url: string } | { ok: false; message: string };
+type ParsedApiBaseUrl = { ok: true; url: string } | { ok: false; message: string };
 
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

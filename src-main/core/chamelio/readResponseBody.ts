@@ -1,7 +1,7 @@
 /** Reading a response body with a byte cap, for ChamelioClient. */
 import { readCapped } from '../base/readCapped.ts';
 
-export type Body = { ok: true; bytes: Uint8Array } | { ok: false; problem: string };
+type Body = { ok: true; bytes: Uint8Array } | { ok: false; problem: string };
 
 /**
  * Reads at most `limit` bytes (core/base/readCapped.ts). Over the limit: `keepPrefix` keeps what

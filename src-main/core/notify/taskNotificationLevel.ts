@@ -7,14 +7,14 @@ import type { TaskChange } from '../tasks/TaskChange.ts';
 
 export type NotificationLevel = 'global' | 'every' | 'finished' | 'never';
 
-export const NOTIFICATION_LEVELS: readonly NotificationLevel[] = ['global', 'every', 'finished', 'never'];
+const NOTIFICATION_LEVELS: readonly NotificationLevel[] = ['global', 'every', 'finished', 'never'];
 
 export function isNotificationLevel(value: unknown): value is NotificationLevel {
   return typeof value === 'string' && (NOTIFICATION_LEVELS as readonly string[]).includes(value);
 }
 
 /** A finish: completed, or any other end (failed, cancelled, archived). */
-export function isFinish(change: TaskChange): boolean {
+function isFinish(change: TaskChange): boolean {
   return change.kind === 'completed' || (change.kind === 'status' && isTerminalStatus(change.to));
 }
 

@@ -7,7 +7,7 @@ import { rateLimitPause } from './rateLimitPause.ts';
 import { RequestBudget } from './RequestBudget.ts';
 
 /** Why polling stops altogether until the reason is lifted. */
-export type PauseReason = 'suspended' | 'offline' | 'unauthorized' | 'no-key';
+type PauseReason = 'suspended' | 'offline' | 'unauthorized' | 'no-key';
 
 /** What the OS says: asleep or awake, online or not, the screen locked or not. */
 export interface SystemChange {
@@ -16,7 +16,7 @@ export interface SystemChange {
   locked?: boolean;
 }
 
-export interface TaskMonitorOptions {
+interface TaskMonitorOptions {
   clock: Clock;
   random: () => number;
   fetchTask: (taskId: number) => Promise<ApiResult<Task>>;
@@ -30,8 +30,7 @@ export interface TaskMonitorOptions {
 }
 
 export type { PollClass } from './pollSchedule.ts';
-export { TERMINAL_FACTOR, UNAVAILABLE_INTERVAL_MS } from './pollSchedule.ts';
-export { DEFAULT_RATE_LIMIT_PAUSE_MS } from './rateLimitPause.ts';
+export { TERMINAL_FACTOR } from './pollSchedule.ts';
 
 /**
  * Decides which pinned task is fetched when. Every request is paid from a RequestBudget, so the

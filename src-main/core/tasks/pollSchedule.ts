@@ -37,7 +37,7 @@ export function stretchFor(schedules: Iterable<Schedule>, intervalMs: number, bu
   return Math.max(1, perMinute / budgetPerMinute);
 }
 
-export interface ScheduleRules {
+interface ScheduleRules {
   now: number;
   intervalMs: number;
   stretch: number;

@@ -7,7 +7,7 @@
 import type { AppSnapshot } from '../../contract/dto.ts';
 import type { PopoverWindow } from '../popoverWindow.ts';
 
-export function isFirstLaunch(snapshot: Pick<AppSnapshot, 'key' | 'tasks'>): boolean {
+function isFirstLaunch(snapshot: Pick<AppSnapshot, 'key' | 'tasks'>): boolean {
   return !snapshot.key.isSet && snapshot.tasks.length === 0;
 }
 

@@ -13,7 +13,7 @@ import { TrayController } from '../trayController.ts';
 import { trayIconDirectory } from '../trayIcon.ts';
 import type { TrayMenuActions } from '../trayMenu.ts';
 
-export interface TrayWiring {
+interface TrayWiring {
   platform: NodeJS.Platform;
   popover: PopoverWindow;
   /** The engine is made after the tray (it renders into it): null until then. */
@@ -38,7 +38,7 @@ function copyDiagnostics(engine: AppService, deps: TrayWiring): void {
   );
 }
 
-export function showTask(popover: PopoverWindow, taskId: number | null, focus?: PopoverFocus): void {
+function showTask(popover: PopoverWindow, taskId: number | null, focus?: PopoverFocus): void {
   if (taskId === null) popover.show({ view: 'list' });
   else popover.show(focus ? { view: 'task', taskId, focus } : { view: 'task', taskId });
 }
@@ -50,7 +50,7 @@ async function pinFromClipboard(engine: AppService, popover: PopoverWindow, logg
   showTask(popover, result.pinned.length === 1 ? (result.pinned[0] ?? null) : null);
 }
 
-export function trayMenuActions(deps: TrayWiring): TrayMenuActions {
+function trayMenuActions(deps: TrayWiring): TrayMenuActions {
   const { popover, engine, logger } = deps;
   const withEngine = (what: string, work: (engine: AppService) => Promise<unknown>): void => {
     const running = engine();

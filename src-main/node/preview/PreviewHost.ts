@@ -13,7 +13,7 @@ import { contentSecurityPolicy } from '../../core/base/contentSecurityPolicy.ts'
 import { chunksOf, readCapped } from '../../core/base/readCapped.ts';
 
 /** As in the Electron app, except that the page talks to this host (connect-src 'self'). */
-export const PREVIEW_CSP = contentSecurityPolicy("'self'");
+const PREVIEW_CSP = contentSecurityPolicy("'self'");
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': PREVIEW_CSP,
@@ -30,7 +30,7 @@ export const MAX_UNREAD_STREAM_BYTES = 8 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 
 
-export interface PreviewHostOptions {
+interface PreviewHostOptions {
   port: number;
   rendererDir: string;
   handlers: CommandHandlers;

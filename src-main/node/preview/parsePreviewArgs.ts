@@ -15,9 +15,9 @@ export interface PreviewOptions {
   testClock: boolean;
 }
 
-export type ParsedPreviewArgs = { ok: true; options: PreviewOptions } | { ok: false; message: string };
+type ParsedPreviewArgs = { ok: true; options: PreviewOptions } | { ok: false; message: string };
 
-export const DEFAULT_PREVIEW_PORT = 5178;
+const DEFAULT_PREVIEW_PORT = 5178;
 
 export const PREVIEW_USAGE =
   'usage: npm run preview -- [--demo | --api-base-url URL] [--port N] [--data-dir DIR]\n' +

@@ -8,7 +8,7 @@
 import type { Clock } from '../../core/app/ports.ts';
 import { realClock } from '../../core/app/realClock.ts';
 
-export const MAX_ADVANCE_MS = 366 * 24 * 60 * 60_000;
+const MAX_ADVANCE_MS = 366 * 24 * 60 * 60_000;
 
 export class TestClock implements Clock {
   #offset = 0;

@@ -19,12 +19,12 @@ import { FAULT_STATUS, faultDetail, FaultQueue, KEY_STATE_REFUSAL, PROXY_502_PAG
 import { maxInAnyWindow, SlidingWindowLimiter } from './SlidingWindowLimiter.ts';
 import type { KeyState, RequestRoute, SimulatorOptions, SimulatorStats } from './SimulatorOptions.ts';
 
-export type { KeyState, RequestRoute, SimulatorOptions, SimulatorStats } from './SimulatorOptions.ts';
+export type { KeyState, SimulatorOptions } from './SimulatorOptions.ts';
 
 const WINDOW_MS = 60_000;
 const MAX_LOGGED_REQUESTS = 100_000;
 
-export function randomApiKey(): string {
+function randomApiKey(): string {
   return `ca_${randomBytes(24).toString('base64url')}`;
 }
 

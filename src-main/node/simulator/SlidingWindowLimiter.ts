@@ -3,7 +3,7 @@
  * `windowMs`. The docs give only `rate_limit_per_minute` (no window kind, no 429); a sliding
  * window is the strictest reading, so a client that stays under it stays under a fixed one too.
  */
-export type LimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
+type LimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 export class SlidingWindowLimiter {
   readonly #hits = new Map<string, number[]>();

@@ -68,7 +68,7 @@ export interface ActionStore {
   now(): number;
 }
 
-export type Answer = { status: number; body: unknown };
+type Answer = { status: number; body: unknown };
 
 export async function answerAction(store: ActionStore, match: ActionMatch, req: IncomingMessage): Promise<Answer> {
   const now = store.now();

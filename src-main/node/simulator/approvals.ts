@@ -20,8 +20,8 @@ export interface Decision {
   by: string | null;
 }
 
-export const NOT_AWAITING_APPROVAL = 'Task is not awaiting approval';
-export const NOT_ELIGIBLE = 'User is not an eligible approver for this step';
+const NOT_AWAITING_APPROVAL = 'Task is not awaiting approval';
+const NOT_ELIGIBLE = 'User is not an eligible approver for this step';
 export const NOT_CANCELLABLE = 'Task cannot be cancelled in its current state';
 
 function awaitsApproval(task: Task): boolean {

@@ -47,7 +47,7 @@ export function isoAt(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export function taskUrl(taskId: number): string {
+function taskUrl(taskId: number): string {
   return `https://${CHAMELIO_APP_HOST}/workflows/tasks/${taskId}`;
 }
 

@@ -32,7 +32,7 @@ export interface DemoStep {
   alsoApprovedBy?: readonly string[];
 }
 
-export interface DemoWorkflow {
+interface DemoWorkflow {
   workflow_id: string;
   workflow_name: string;
   workflow_version: number;

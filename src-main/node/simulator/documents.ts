@@ -10,9 +10,9 @@ import { DEMO_WORKFLOWS } from './demoWorkflows.ts';
 import { isoAt } from './demoTasks.ts';
 
 /** The API lists at most this many of a task's files. */
-export const FILES_LISTED = 10;
+const FILES_LISTED = 10;
 /** How long a presigned link works. */
-export const LINK_TTL_MS = 15 * 60_000;
+const LINK_TTL_MS = 15 * 60_000;
 export const FILE_HOST = 'files.chamelio-sim.example';
 const FILE_ID = /^(document|attachment)_\d{1,18}$/;
 
@@ -47,7 +47,7 @@ function generatedDocuments(task: Task): { file_id: string; file_name: string; s
   });
 }
 
-export function allFiles(task: Task): TaskFile[] {
+function allFiles(task: Task): TaskFile[] {
   const created = task.created_at;
   return [
     ...fileVariables(task).map((f) => ({ ...f, created_at: created })),

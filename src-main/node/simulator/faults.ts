@@ -44,7 +44,7 @@ export type SimulatedFault =
   | { kind: 'reset' }
   | { kind: 'slow'; delayMs: number };
 
-export type FaultKind = SimulatedFault['kind'];
+type FaultKind = SimulatedFault['kind'];
 
 /** Faults that are a JSON error with the route's own `detail`. */
 export const FAULT_STATUS = { 'not-found': 404, 'server-error': 500, conflict: 409 } as const;
@@ -59,7 +59,7 @@ export function faultDetail(kind: keyof typeof FAULT_STATUS, route: ApiRoute): s
   return route === 'file' ? 'File not found' : route === 'step-document' ? 'Document not found for step' : 'Task not found';
 }
 export type ApiRoute = 'tasks' | 'org-info' | ActionRoute;
-export type FaultRoute = ApiRoute | 'any';
+type FaultRoute = ApiRoute | 'any';
 
 export interface FaultOptions {
   /** How many matching requests get the fault: default 1; Infinity = until cleared. */
