@@ -45,11 +45,13 @@ const ROOMS = {
     typesFrom: ['contract'],
     packages: { banned: [...electronOnly, ...noNodeIo], why: 'The renderer talks only to the bridge.' },
   },
-  // The renderer's specs and their helpers: tests beside the components, never imported by the shipped renderer.
+  // The renderer's specs and their helpers: tests beside the components, never imported by the shipped
+  // renderer. They may import values from contract (the engine's defaults and display rules are in
+  // contract/engineRules.ts), never core itself.
   rendererTests: {
     files: ['src-renderer/**/*.spec.ts', 'src-renderer/testing/**'],
     path: '**/src-renderer/testing/**',
-    may: ['rendererTests', 'renderer', 'core', 'contract', 'tests'],
+    may: ['rendererTests', 'renderer', 'contract', 'tests'],
     packages: { banned: electronOnly, why: 'The renderer talks only to the bridge.' },
   },
   bench: { files: ['bench/**'], path: '**/bench/**', may: ['bench', 'core', 'contract', 'node', 'tests'] },

@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src-main/core/app/Settings.ts';
+import { DEFAULT_SETTINGS } from '../../src-main/contract/engineRules.ts';
 import { renderWithApp } from '../testing/renderWithApp.ts';
 import TriageSettings from './TriageSettings.svelte';
 

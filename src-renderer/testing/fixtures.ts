@@ -1,8 +1,6 @@
 /** Snapshots and rows as the engine would send them, for the renderer's specs. */
 import type { AppSnapshot, Task, TaskDetail, TaskSummary } from '../../src-main/contract/dto.ts';
-import { DEFAULT_SETTINGS } from '../../src-main/core/app/Settings.ts';
-import { isUserEmail, statusLabel } from '../../src-main/core/notify/describeChange.ts';
-import { displayTitle } from '../../src-main/core/tasks/displayTitle.ts';
+import { DEFAULT_SETTINGS, displayTitle, isUserEmail, statusLabel } from '../../src-main/contract/engineRules.ts';
 
 export const NOW = Date.UTC(2026, 10, 30, 9, 0, 0);
 
