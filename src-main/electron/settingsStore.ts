@@ -20,7 +20,7 @@ export interface StoreShape {
   apiKey: StoredKeyRecord | null;
 }
 
-export type StoreKey = keyof StoreShape;
+type StoreKey = keyof StoreShape;
 
 /**
  * What this app asks of the file: `Store<StoreShape>` from electron-store (and `Conf<StoreShape>`,
@@ -34,7 +34,7 @@ export interface KeyValueStore {
   readonly path?: string;
 }
 
-export const STORE_SCHEMA = {
+const STORE_SCHEMA = {
   storeVersion: { type: 'integer', minimum: 1 },
   state: {
     anyOf: [
@@ -83,7 +83,7 @@ export const STORE_OPTIONS = {
   watch: false,
 } as const;
 
-export type StoreMigration = { kind: 'current' } | { kind: 'upgraded'; from: number } | { kind: 'newer'; version: number };
+type StoreMigration = { kind: 'current' } | { kind: 'upgraded'; from: number } | { kind: 'newer'; version: number };
 
 /** Our own tiny versioned migration (electron-store's `migrations` is unsupported by its author). */
 export function migrateStore(store: KeyValueStore): StoreMigration {

@@ -13,11 +13,11 @@ import type { NotificationAction, NotificationActionId, NotificationActivation }
 /** Marks our own arguments, so a foreign or damaged string is ignored. */
 const PREFIX = 'chamelio-tray:';
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
-export function toastArguments(notificationId: string, taskIds: readonly number[], actionId: NotificationActionId | null): string {
+function toastArguments(notificationId: string, taskIds: readonly number[], actionId: NotificationActionId | null): string {
   const params = new URLSearchParams({ n: notificationId, t: taskIds.join('.') });
   if (actionId !== null) params.set('a', actionId);
   return `${PREFIX}${params.toString()}`;

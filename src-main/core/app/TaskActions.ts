@@ -21,7 +21,7 @@ import { EligibleApprovers } from './EligibleApprovers.ts';
 import type { ActionFailure, ActionOutcome, ApprovalInput, ApprovalResult, DocumentRef, DocumentsView } from './TaskActionsDto.ts';
 
 /** The parts of the app TaskActions works with, read when needed (AppService owns them). */
-export interface TaskActionsParts {
+interface TaskActionsParts {
   access: ApiAccess;
   /** Pays for the user's requests from the polls' budget, ahead of them; the engine's own at poll priority. */
   monitor: Pick<TaskMonitor, 'whenBudgetAllows' | 'trySpend'>;
@@ -33,9 +33,9 @@ export interface TaskActionsParts {
 }
 
 /** A link to open, fresh from the API, and its file's name. */
-export type DocumentLink = { ok: true; url: string; fileName: string } | ActionFailure;
+type DocumentLink = { ok: true; url: string; fileName: string } | ActionFailure;
 
-export type SignedDocumentOpening = { opened: true; fileName: string } | { opened: false; why: string };
+type SignedDocumentOpening = { opened: true; fileName: string } | { opened: false; why: string };
 
 export class TaskActions {
   /** Every task read, polls and re-reads alike, so an older answer is never applied over a newer one. */
@@ -198,7 +198,7 @@ export class TaskActions {
   }
 }
 
-export function describeActionError(error: ActionError): string {
+function describeActionError(error: ActionError): string {
   switch (error.kind) {
     case 'conflict':
     case 'no-document':

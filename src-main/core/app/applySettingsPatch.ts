@@ -2,7 +2,7 @@ import { isLoopbackUrl, parseApiBaseUrl } from '../chamelio/parseApiBaseUrl.ts';
 import type { Settings, SettingsPatch, Theme } from './Settings.ts';
 import { applyTriageSettings } from './triageSettings.ts';
 
-export type SettingsCheck = { ok: true; settings: Settings } | { ok: false; message: string; field: string };
+type SettingsCheck = { ok: true; settings: Settings } | { ok: false; message: string; field: string };
 
 type Refusal = { field: string; message: string };
 

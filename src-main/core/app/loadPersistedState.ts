@@ -13,7 +13,7 @@ export function emptyState(): PersistedState {
 }
 
 /** The state read from a file, and what in it could not be read and was left out, in plain words. */
-export interface ReadState {
+interface ReadState {
   state: PersistedState;
   /** "the setting theme", "2 pinned tasks", …: empty when the file was read whole. */
   leftOut: string[];

@@ -10,7 +10,7 @@ export interface OpenedState {
 }
 
 /** The label of the copy kept of a file read only in part (`state.json.partly-read-<time>`). */
-export const PARTLY_READ_LABEL = 'partly-read';
+const PARTLY_READ_LABEL = 'partly-read';
 
 /**
  * Reads the saved state at start. A file a newer version wrote is refused whole: reading it as ours

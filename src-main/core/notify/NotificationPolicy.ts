@@ -31,7 +31,7 @@ export interface NotificationContext {
   approversNow?: ApproversNow;
 }
 
-export interface NotificationPlan {
+interface NotificationPlan {
   /** What to show now. */
   notifications: PlannedNotification[];
   /** Changes not shown because of quiet hours or pause (history still records them). */

@@ -22,7 +22,7 @@ const OPEN_SIGNED_DOCUMENT: NotificationAction = { id: 'open-signed-document', l
 export const SNOOZE_DAY_MS = 24 * 60 * 60_000;
 
 /** Where a notified task stands, as far as its buttons go. */
-export type TaskSituation = 'approval-waiting-on-you' | 'completed' | 'other';
+type TaskSituation = 'approval-waiting-on-you' | 'completed' | 'other';
 
 export function situationOf(task: Task, userEmail: string, approversNow: readonly string[] | null): TaskSituation {
   if (isApprovalWaitingOn(task, userEmail, approversNow)) return 'approval-waiting-on-you';

@@ -10,7 +10,7 @@ export const MIN_RATE_LIMIT_PAUSE_MS = 1_000;
 /** Never more than this, whatever the server asks. */
 export const MAX_RATE_LIMIT_PAUSE_MS = 5 * 60_000;
 /** When the API says 429 without a usable Retry-After. */
-export const DEFAULT_RATE_LIMIT_PAUSE_MS = 60_000;
+const DEFAULT_RATE_LIMIT_PAUSE_MS = 60_000;
 
 /**
  * The pause after the `streak`-th 429 in a row (1 for the first): the floor doubles with each one,

@@ -16,26 +16,26 @@ import { openInBrowser } from '../electronAdapters.ts';
 import { isDocumentUrl } from '../externalUrl.ts';
 import { ElectronNotifier, type NotificationApi } from '../notifier.ts';
 
-export const electronNotificationApi: NotificationApi = {
+const electronNotificationApi: NotificationApi = {
   isSupported: () => Notification.isSupported(),
   create: (options) => new Notification({ ...options, timeoutType: 'default' }),
   handleActivation: (callback) => Notification.handleActivation(callback),
 };
 
 /** What a click shows: the task of a one-task notification, the list for a summary. */
-export function viewToShow(activation: NotificationActivation): PopoverView {
+function viewToShow(activation: NotificationActivation): PopoverView {
   const only = activation.taskIds.length === 1 ? activation.taskIds[0] : undefined;
   return only === undefined ? { view: 'list' } : { view: 'task', taskId: only };
 }
 
 /** The engine's side of an activation: it does its part (a snooze) and says what to show. */
-export interface ActivationEngine {
+interface ActivationEngine {
   triage: { notificationActivated(activation: NotificationActivation): NotificationIntent };
   actions: Pick<TaskActions, 'openSignedDocumentWith'>;
   linkFor(taskId: number): string;
 }
 
-export interface ActivationDeps {
+interface ActivationDeps {
   show: (view: PopoverView) => void;
   /** A Chamelio link (the allow-list's rule). */
   openLink: (url: string) => void;
@@ -46,7 +46,7 @@ export interface ActivationDeps {
 }
 
 /** Done when whatever the activation opens has been asked for (a signed document waits for the API). */
-export async function routeActivation(activation: NotificationActivation, deps: ActivationDeps): Promise<void> {
+async function routeActivation(activation: NotificationActivation, deps: ActivationDeps): Promise<void> {
   const { engine } = deps;
   // Before the engine exists (a cold start from a toast), a click, Open or a document shows what it names.
   if (engine === null) {

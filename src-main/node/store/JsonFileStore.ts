@@ -6,7 +6,7 @@ import type { Persistence } from '../../core/app/ports.ts';
 import type { PersistedState } from '../../core/app/PersistedState.ts';
 
 /** The largest state file read or written (1,000 pins of bounded snapshots fit well inside). */
-export const MAX_STATE_FILE_BYTES = 128 * 1024 * 1024;
+const MAX_STATE_FILE_BYTES = 128 * 1024 * 1024;
 // Ours, and write-file-atomic's (`state.json.<digits>`), which wrote this file before.
 const TEMP_SUFFIX = /^\.(?:tmp-[0-9a-f]{12}|\d{5,})$/;
 
