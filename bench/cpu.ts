@@ -11,6 +11,7 @@
 import { ChangeRecorder } from '../src-main/core/app/ChangeRecorder.ts';
 import type { LivePin } from '../src-main/core/app/LivePin.ts';
 import { ChamelioClient } from '../src-main/core/chamelio/ChamelioClient.ts';
+import { nativeSameBytes } from '../src-main/node/nativeSameBytes.ts';
 import type { Task, TaskVariable } from '../src-main/core/chamelio/Task.ts';
 import { cpuMicros, fmtSpread, spread, type Spread } from './stats.ts';
 
@@ -61,7 +62,8 @@ export async function measurePollCpu(rounds = 9, perRound = 300): Promise<PollCp
   const bodies = [1, 2].map((v) => new TextEncoder().encode(JSON.stringify({ task: bigTask(v) })));
   let body = bodies[0]!;
   const fetch = async (): Promise<Response> => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
-  const client = new ChamelioClient({ fetch, baseUrl: 'https://platform.chamelio.ai', getApiKey: () => 'ca_benchmark', now: () => 0 });
+    // The byte compare the shells inject (node/nativeSameBytes.ts; electron/wiring/engine.ts has the same).
+  const client = new ChamelioClient({ fetch, baseUrl: 'https://platform.chamelio.ai', getApiKey: () => 'ca_benchmark', now: () => 0, sameBytes: nativeSameBytes });
   const recorder = new ChangeRecorder({ clock: { now: () => 0, setTimeout: () => 0, clearTimeout: () => {} }, random: () => 0.5 });
   const pin = { id: 1, pinnedAt: 0, snapshot: null, unseen: false, unavailable: false, lastCheckedAt: null, lastError: null } as LivePin;
   const poll = async (): Promise<void> => {

@@ -1,6 +1,7 @@
 import type { ApiError, ApiResult, UnauthorizedReason } from '../chamelio/ApiError.ts';
 import { isApiKeyShape } from '../chamelio/apiKey.ts';
 import { ChamelioClient } from '../chamelio/ChamelioClient.ts';
+import type { SameBytes } from '../chamelio/AnswerMemo.ts';
 import type { OrgInfo } from '../chamelio/Task.ts';
 import type { ConnectionState, KeyCheckResult, OrgSummary } from './AppSnapshot.ts';
 import { connectionAfter } from './connectionAfter.ts';
@@ -26,6 +27,7 @@ export interface ApiAccessDeps {
   fetch: Fetch;
   clock: Clock;
   requestTimeoutMs?: number;
+  sameBytes?: SameBytes;
 }
 
 type OrgCheck = Promise<ApiResult<OrgInfo>>;
@@ -165,7 +167,7 @@ export class ApiAccess {
   }
 
   private clientWith(getApiKey: () => string | null): ChamelioClient {
-    const { fetch, clock, requestTimeoutMs } = this.deps;
-    return new ChamelioClient({ fetch, baseUrl: this.baseUrl(), getApiKey, now: () => clock.now(), timeoutMs: requestTimeoutMs });
+    const { fetch, clock, requestTimeoutMs, sameBytes } = this.deps;
+    return new ChamelioClient({ fetch, baseUrl: this.baseUrl(), getApiKey, now: () => clock.now(), timeoutMs: requestTimeoutMs, sameBytes });
   }
 }

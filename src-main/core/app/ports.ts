@@ -3,6 +3,7 @@
  * adapters; tests supply fakes. Core code reaches time, network, disk, secrets and the OS only
  * through these.
  */
+import type { SameBytes } from '../chamelio/AnswerMemo.ts';
 import type { PersistedState } from './PersistedState.ts';
 import type { PlannedNotification } from '../notify/PlannedNotification.ts';
 import type { TrayState } from './TrayState.ts';
@@ -94,6 +95,8 @@ export interface AppServiceDeps {
   random?: () => number;
   /** Request timeout; tests shorten it. */
   requestTimeoutMs?: number;
+  /** A native compare of a repeated answer's bytes (Buffer's equals); a plain-JS one without (chamelio/AnswerMemo.ts). */
+  sameBytes?: SameBytes;
   /** The user's IANA time zone, for "tomorrow 09:00" and quiet hours; the machine's by default. */
   timeZone?: string;
 }

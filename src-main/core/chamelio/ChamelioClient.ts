@@ -6,8 +6,8 @@
  */
 import type { Fetch } from '../app/ports.ts';
 import type { ApiError, ApiResult, UnauthorizedReason } from './ApiError.ts';
-import { AnswerMemo, type AnswerSlot } from './AnswerMemo.ts';
-import type { OrgInfo, Task } from './Task.ts';
+import { AnswerMemo, type AnswerSlot, type SameBytes } from './AnswerMemo.ts';
+import { isTerminalStatus, type OrgInfo, type Task } from './Task.ts';
 import { validateOrgInfo, validateTask, type Validation } from './validate.ts';
 import { cleanText, describeNetworkError, errorDetail } from './errorDetail.ts';
 import { discard, readBody } from './readResponseBody.ts';
@@ -28,6 +28,8 @@ export interface ChamelioClientOptions {
   timeoutMs?: number;
   /** Larger bodies are a bad-response and reading stops. Default 2 MiB. */
   maxResponseBytes?: number;
+  /** Compares a repeated answer's bytes with the last one's: a native compare where the shell has one. */
+  sameBytes?: SameBytes;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -45,6 +47,9 @@ const UNAUTHORIZED_REASONS: ReadonlyMap<string, UnauthorizedReason> = new Map([
   ['api key has expired', 'key-expired'],
 ]);
 
+/** Checks a parsed answer; `sourceBytes` is the length of the text it was parsed from. */
+type Validator<T> = (json: unknown, sourceBytes: number) => Validation<T>;
+
 /** How a request goes out: GET, or POST with an optional JSON body. */
 export interface SendInit {
   method: 'GET' | 'POST';
@@ -60,7 +65,7 @@ export class ChamelioClient {
   readonly #timeoutMs: number;
   readonly #maxResponseBytes: number;
   /** An answer that repeats the last one for its task is not read again: see AnswerMemo. */
-  readonly #answers = new AnswerMemo<Task>();
+  readonly #answers: AnswerMemo<Task>;
 
   constructor(options: ChamelioClientOptions) {
     this.#fetch = options.fetch;
@@ -69,6 +74,8 @@ export class ChamelioClient {
     this.#now = options.now;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    // A running task is asked for every interval, a finished one 60 times less often (TaskMonitor).
+    this.#answers = new AnswerMemo<Task>((task) => !isTerminalStatus(task.status), options.sameBytes);
   }
 
   async getTask(taskId: number): Promise<ApiResult<Task>> {
@@ -93,11 +100,11 @@ export class ChamelioClient {
   }
 
   /** For the endpoint modules beside this one (TaskActionsClient): the same machinery, any method. */
-  send<T>(path: string, validate: (json: unknown) => Validation<T>, init: SendInit): Promise<ApiResult<T>> {
+  send<T>(path: string, validate: Validator<T>, init: SendInit): Promise<ApiResult<T>> {
     return this.#get(path, validate, undefined, init);
   }
 
-  async #get<T>(path: string, validate: (json: unknown) => Validation<T>, memo?: AnswerSlot<T>, init: SendInit = GET): Promise<ApiResult<T>> {
+  async #get<T>(path: string, validate: Validator<T>, memo?: AnswerSlot<T>, init: SendInit = GET): Promise<ApiResult<T>> {
     let key: string | null;
     try {
       key = this.#getApiKey();
@@ -130,7 +137,7 @@ export class ChamelioClient {
     path: string,
     key: string,
     signal: AbortSignal,
-    validate: (json: unknown) => Validation<T>,
+    validate: Validator<T>,
     memo: AnswerSlot<T> | undefined,
     init: SendInit,
   ): Promise<ApiResult<T>> {
@@ -160,7 +167,7 @@ export class ChamelioClient {
     response: Response,
     key: string,
     signal: AbortSignal,
-    validate: (json: unknown) => Validation<T>,
+    validate: Validator<T>,
     memo: AnswerSlot<T> | undefined,
   ): Promise<ApiResult<T>> {
     const status = response.status;
@@ -196,7 +203,7 @@ const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 function parseSuccess<T>(
   bytes: Uint8Array,
   contentType: string,
-  validate: (json: unknown) => Validation<T>,
+  validate: Validator<T>,
   memo: AnswerSlot<T> | undefined,
 ): ApiResult<T> {
   const known = memo?.recall(bytes);
@@ -216,7 +223,7 @@ function parseSuccess<T>(
     const type = cleanText(contentType.split(';')[0] ?? '') || 'no content type';
     return failure({ kind: 'bad-response', message: `the response body is not valid JSON (${type}, ${bytes.byteLength} bytes)` });
   }
-  const checked = validate(json);
+  const checked = validate(json, bytes.byteLength);
   if (!checked.ok) return failure({ kind: 'bad-response', message: `unexpected response shape: ${checked.message}` });
   memo?.remember(bytes, checked.value);
   return { ok: true, value: checked.value };

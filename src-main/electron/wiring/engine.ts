@@ -18,6 +18,8 @@ export function createEngine(deps: {
   return new AppService({
     clock: realClock,
     fetch: electronFetch((url, init) => net.fetch(url, init)),
+    // Native compare of a repeated answer, as node/nativeSameBytes.ts (which this room may not import).
+    sameBytes: (a, b) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b),
     persistence: new ElectronStorePersistence(deps.store, { problem: deps.storeProblem }),
     secrets: deps.secrets,
     notifier: deps.notifier,

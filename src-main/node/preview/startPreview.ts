@@ -19,6 +19,7 @@ import type { CommandHandlers } from '../../contract/bridge.ts';
 import { engineCommandHandlers } from '../../contract/engineCommands.ts';
 import { PreviewHost } from './PreviewHost.ts';
 import { TestClock } from './testClock.ts';
+import { nativeSameBytes } from '../nativeSameBytes.ts';
 
 export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
 const PACKAGE_JSON = resolve(import.meta.dirname, '../../../package.json');
@@ -88,6 +89,7 @@ function previewApp(dataDir: string, clock: Clock, io: PreviewIo): AppService {
   return new AppService({
     clock,
     fetch: nodeFetch,
+    sameBytes: nativeSameBytes,
     persistence: new JsonFileStore(join(dataDir, 'state.json')),
     secrets: new MemorySecretStore(),
     notifier: {
