@@ -15,6 +15,14 @@ export const MAX_VALUE_JSON_CHARS = 64 * 1024;
 /** Largest whole snapshot kept (as JSON text); past it, the largest values go first. */
 export const MAX_SNAPSHOT_JSON_CHARS = 256 * 1024;
 export const SHORTENED_MARK = '… [shortened]';
+/**
+ * Written again as JSON, a parsed answer is at most this many times as long as its source text.
+ * Only numbers grow ("1e20" is written as its 21 digits, 5.25 times); everything else is written
+ * as short as the source or shorter (no spaces, no needless escapes, characters that took several
+ * UTF-8 bytes as one), and the `"value":null` a variable without a value gets is a quarter of the
+ * smallest variable's text. So an answer of fewer bytes than the limit ÷ this needs no measuring.
+ */
+export const REWRITE_GROWTH = 6;
 
 /** Cuts `text` to at most `max` characters, mark included, never inside a surrogate pair. */
 export function shortenText(text: string, max: number): string {
@@ -36,13 +44,19 @@ export function shortenStrings(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(shortenStrings);
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) out[shortenText(key, MAX_FIELD_CHARS)] = shortenStrings(child);
+  for (const [key, child] of Object.entries(value)) {
+    const name = shortenText(key, MAX_FIELD_CHARS);
+    // A "__proto__" key (JSON.parse makes it an own property) is defined, not assigned, so it stays a key and never becomes the prototype.
+    if (name === '__proto__') Object.defineProperty(out, name, { value: shortenStrings(child), enumerable: true, writable: true, configurable: true });
+    else out[name] = shortenStrings(child);
+  }
   return out;
 }
 
 /** A variable value within MAX_VALUE_JSON_CHARS, or the note that says it was not kept. */
 export function boundedValue(value: unknown): unknown {
   const shortened = shortenStrings(value);
+  if (jsonCharsAtMost(shortened, MAX_VALUE_JSON_CHARS) <= MAX_VALUE_JSON_CHARS) return shortened;
   const chars = JSON.stringify(shortened)?.length ?? 0;
   return chars <= MAX_VALUE_JSON_CHARS ? shortened : notKept(chars);
 }
@@ -52,10 +66,29 @@ interface HasValue {
 }
 
 /**
+ * An upper bound on the length of a JSON value's text, cheaper than writing it (a string of n
+ * characters is at most 6n + 2, every character escaped; a number at most 24); past `limit` it
+ * stops counting. Depth is checked before.
+ */
+export function jsonCharsAtMost(value: unknown, limit: number): number {
+  if (typeof value === 'string') return value.length * 6 + 2;
+  if (typeof value !== 'object' || value === null) return 24;
+  let total = 2;
+  if (Array.isArray(value)) {
+    for (const item of value) if ((total += 1 + jsonCharsAtMost(item, limit)) > limit) return total;
+    return total;
+  }
+  for (const [key, child] of Object.entries(value)) if ((total += key.length * 6 + 4 + jsonCharsAtMost(child, limit)) > limit) return total;
+  return total;
+}
+
+/**
  * Keeps a snapshot within MAX_SNAPSHOT_JSON_CHARS by replacing its largest variable values by
  * notes, largest first. Fields other than values are already bounded by MAX_FIELD_CHARS.
+ * `sourceBytes`: the length of the answer it was read from, when known (REWRITE_GROWTH).
  */
-export function boundSnapshot<T>(task: T, variables: HasValue[]): T {
+export function boundSnapshot<T>(task: T, variables: HasValue[], sourceBytes = Infinity): T {
+  if (sourceBytes * REWRITE_GROWTH <= MAX_SNAPSHOT_JSON_CHARS) return task;
   let total = JSON.stringify(task).length;
   if (total <= MAX_SNAPSHOT_JSON_CHARS) return task;
   const sized = variables.map((v) => ({ v, chars: JSON.stringify(v.value)?.length ?? 0 })).sort((a, b) => b.chars - a.chars);

@@ -24,11 +24,12 @@ class SchemaError extends Error {}
 
 export type Json = Record<string, unknown>;
 
-export function validateTask(json: unknown): Validation<Task> {
+/** `sourceBytes`: the length of the answer's text, when it was read from one (taskLimits.ts, REWRITE_GROWTH). */
+export function validateTask(json: unknown, sourceBytes?: number): Validation<Task> {
   return guarded(() => {
     const root = object(json, '(body)');
     const task = readTask(object(own(root, 'task'), 'task'), 'task');
-    return boundSnapshot(task, [...task.variables, ...task.step_runs.flatMap((r) => r.variables)]);
+    return boundSnapshot(task, [...task.variables, ...task.step_runs.flatMap((r) => r.variables)], sourceBytes);
   });
 }
 
@@ -97,7 +98,7 @@ export function readVariable(item: unknown, path: string): TaskVariable {
   const v = object(item, path);
   // The docs type `value` as "any" and list null among its values, so an absent value reads as null.
   const value = Object.hasOwn(v, 'value') ? v['value'] : null;
-  checkDepth(value, join(path, 'value'));
+  if (typeof value === 'object' && value !== null) checkDepth(value, path);
   return {
     variable_type: string(v, 'variable_type', path),
     value: boundedValue(value),
@@ -158,13 +159,13 @@ export function array<T>(o: Json, key: string, path: string, read: (item: unknow
   return out;
 }
 
-/** Iterative, so a hostile nesting depth cannot overflow the stack here. */
+/** Iterative, so a hostile nesting depth cannot overflow the stack here. `path`: the variable's. */
 function checkDepth(value: unknown, path: string): void {
   const stack: { node: unknown; depth: number }[] = [{ node: value, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     if (typeof node !== 'object' || node === null) continue;
-    if (depth >= MAX_VALUE_DEPTH) throw new SchemaError(`${path}: nested deeper than ${MAX_VALUE_DEPTH} levels`);
+    if (depth >= MAX_VALUE_DEPTH) throw new SchemaError(`${join(path, 'value')}: nested deeper than ${MAX_VALUE_DEPTH} levels`);
     for (const child of Object.values(node)) stack.push({ node: child, depth: depth + 1 });
   }
 }

@@ -91,6 +91,17 @@ describe('validateTask', () => {
     expect(({} as Mutable)['polluted']).toBeUndefined();
   });
 
+  it('keeps a "__proto__" key inside a variable value as a key, never as the prototype', () => {
+    const value = JSON.parse('{"__proto__":{"polluted":true},"a":1}') as unknown;
+    const result = validateTask(withTask((t) => ((t['variables'] as Mutable[])[1]!['value'] = value)));
+    if (!result.ok) throw new Error(result.message);
+    const kept = result.value.variables[1]!.value as Mutable;
+    expect(Object.keys(kept)).toEqual(['__proto__', 'a']);
+    expect(Object.getPrototypeOf(kept)).toBe(Object.prototype);
+    expect(kept['polluted']).toBeUndefined();
+    expect(JSON.stringify(kept)).toBe('{"__proto__":{"polluted":true},"a":1}');
+  });
+
   it('takes any JSON as a variable value, and an absent value as null', () => {
     const values = [null, true, 0, 'x', [1, 'a'], { amount: 150000, currency: 'USD' }, [{ row: 1 }]];
     for (const value of values) {
