@@ -1,7 +1,7 @@
 /**
  * Heap of the engine with N pinned tasks, in its steady state: an AppService loaded from a saved
  * state holding N snapshots (each with 20 variables and 4 step runs), with every task polled once,
- * so the client remembers each answer's text too. The fetch answers from memory (a key whose limit
+ * so the client remembers each answer too (the bytes of a running task's, a digest of a finished one's). The fetch answers from memory (a key whose limit
  * is large enough that the monitor goes through all N at once); nothing is kept of it but what the
  * engine keeps. Also, at 1,000 tasks, what the remembered answers alone cost (`memo`).
  *
@@ -19,10 +19,12 @@ import { heapTask } from './tasks.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
+/** The JS heap plus the ArrayBuffers outside it (the bytes of remembered answers live there). */
 const heapMB = (): number => {
   gc();
   gc();
-  return process.memoryUsage().heapUsed / 1024 / 1024;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return (heapUsed + arrayBuffers) / 1024 / 1024;
 };
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });

@@ -38,48 +38,66 @@ export function notKept(jsonChars: number): string {
   return `[Too large to keep here (${Math.ceil(jsonChars / 1024)} KB): open the task in Chamelio to see it.]`;
 }
 
-/** Copies a JSON value with every string in it (keys too) shortened; depth is checked before. */
-export function shortenStrings(value: unknown): unknown {
-  if (typeof value === 'string') return shortenText(value, MAX_VALUE_TEXT_CHARS);
-  if (Array.isArray(value)) return value.map(shortenStrings);
+/** What a variable value is kept as: a copy, or why it is not. */
+export type KeptValue = { ok: true; value: unknown } | { ok: false; tooDeep: true };
+
+/**
+ * A variable value as kept, in one walk: a copy with every string in it (keys too) shortened, no
+ * deeper than `maxDepth` objects and arrays, and within MAX_VALUE_JSON_CHARS or replaced by the
+ * note that says it was not kept. The walk sums a bound on the copy's JSON text (a string of n
+ * characters is at most 6n + 2 written, a number 24) and writes the text out to measure it only
+ * when the bound is over the limit. The walk recurses at most `maxDepth` levels, whatever it is given.
+ */
+export function keptValue(value: unknown, maxDepth: number): KeptValue {
+  const walk = { chars: 0, tooDeep: false, maxDepth };
+  const copy = shortenedCopy(value, 0, walk);
+  if (walk.tooDeep) return { ok: false, tooDeep: true };
+  if (walk.chars <= MAX_VALUE_JSON_CHARS) return { ok: true, value: copy };
+  const chars = JSON.stringify(copy)?.length ?? 0;
+  return { ok: true, value: chars <= MAX_VALUE_JSON_CHARS ? copy : notKept(chars) };
+}
+
+interface Walk {
+  /** At least the length of the copy's JSON text so far. */
+  chars: number;
+  tooDeep: boolean;
+  maxDepth: number;
+}
+
+function shortenedCopy(value: unknown, depth: number, walk: Walk): unknown {
+  if (typeof value === 'string') {
+    const text = shortenText(value, MAX_VALUE_TEXT_CHARS);
+    walk.chars += text.length * 6 + 2;
+    return text;
+  }
+  walk.chars += typeof value === 'object' && value !== null ? 2 : 24;
   if (typeof value !== 'object' || value === null) return value;
+  if (depth >= walk.maxDepth || walk.tooDeep) {
+    walk.tooDeep = true;
+    return null;
+  }
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) {
+      out.push(shortenedCopy(item, depth + 1, walk));
+      walk.chars += 1;
+    }
+    return out;
+  }
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
     const name = shortenText(key, MAX_FIELD_CHARS);
+    const kept = shortenedCopy(child, depth + 1, walk);
+    walk.chars += name.length * 6 + 4;
     // A "__proto__" key (JSON.parse makes it an own property) is defined, not assigned, so it stays a key and never becomes the prototype.
-    if (name === '__proto__') Object.defineProperty(out, name, { value: shortenStrings(child), enumerable: true, writable: true, configurable: true });
-    else out[name] = shortenStrings(child);
+    if (name === '__proto__') Object.defineProperty(out, name, { value: kept, enumerable: true, writable: true, configurable: true });
+    else out[name] = kept;
   }
   return out;
 }
 
-/** A variable value within MAX_VALUE_JSON_CHARS, or the note that says it was not kept. */
-export function boundedValue(value: unknown): unknown {
-  const shortened = shortenStrings(value);
-  if (jsonCharsAtMost(shortened, MAX_VALUE_JSON_CHARS) <= MAX_VALUE_JSON_CHARS) return shortened;
-  const chars = JSON.stringify(shortened)?.length ?? 0;
-  return chars <= MAX_VALUE_JSON_CHARS ? shortened : notKept(chars);
-}
-
 interface HasValue {
   value: unknown;
-}
-
-/**
- * An upper bound on the length of a JSON value's text, cheaper than writing it (a string of n
- * characters is at most 6n + 2, every character escaped; a number at most 24); past `limit` it
- * stops counting. Depth is checked before.
- */
-export function jsonCharsAtMost(value: unknown, limit: number): number {
-  if (typeof value === 'string') return value.length * 6 + 2;
-  if (typeof value !== 'object' || value === null) return 24;
-  let total = 2;
-  if (Array.isArray(value)) {
-    for (const item of value) if ((total += 1 + jsonCharsAtMost(item, limit)) > limit) return total;
-    return total;
-  }
-  for (const [key, child] of Object.entries(value)) if ((total += key.length * 6 + 4 + jsonCharsAtMost(child, limit)) > limit) return total;
-  return total;
 }
 
 /**

@@ -9,7 +9,8 @@
  * The validators never throw, whatever they are given.
  */
 import type { LegalEntity, OrgInfo, StepRun, Task, TaskVariable } from './Task.ts';
-import { boundedValue, boundSnapshot, MAX_FIELD_CHARS, shortenText } from './taskLimits.ts';
+import { sameJson } from '../tasks/sameSnapshot.ts';
+import { boundSnapshot, keptValue, MAX_FIELD_CHARS, MAX_VALUE_TEXT_CHARS, shortenText } from './taskLimits.ts';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -20,7 +21,18 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; message: strin
 export const MAX_VALUE_DEPTH = 64;
 
 /** Thrown inside this module only, and always caught by the exported functions. */
-class SchemaError extends Error {}
+class SchemaError extends Error {
+  /** The error of an array item read under ITEM, with the item's real path put in. */
+  at(itemPath: string): SchemaError {
+    return this.message.startsWith(ITEM) ? new SchemaError(itemPath + this.message.slice(ITEM.length)) : this;
+  }
+}
+
+/**
+ * The path an array item is read under: its real one ("task.step_runs[3]") is written only when
+ * reading it fails, not for each of hundreds of variables that are fine.
+ */
+const ITEM = '\u0000item';
 
 export type Json = Record<string, unknown>;
 
@@ -55,7 +67,15 @@ export function guarded<T>(read: () => T): Validation<T> {
   }
 }
 
+/**
+ * The API sends each variable twice, in its step run and in the task's own list. A task-level
+ * variable whose documented fields equal the one read from its step run is that same object:
+ * read once, kept once (the rest of its fields are dropped anyway).
+ */
+type SeenVariables = Map<string, TaskVariable>;
+
 function readTask(t: Json, path: string): Task {
+  const seen: SeenVariables = new Map();
   return {
     task_id: integer(t, 'task_id', path),
     task_url: stringOrNull(t, 'task_url', path),
@@ -77,12 +97,23 @@ function readTask(t: Json, path: string): Task {
       if (typeof item !== 'string') throw mismatch(itemPath, 'string', item);
       return shortenText(item, MAX_FIELD_CHARS);
     }),
-    step_runs: array(t, 'step_runs', path, readStepRun),
-    variables: array(t, 'variables', path, readVariable),
+    step_runs: array(t, 'step_runs', path, (item, itemPath) => readStepRun(item, itemPath, seen)),
+    variables: array(t, 'variables', path, (item, itemPath) => seenBefore(seen, item) ?? readVariable(item, itemPath)),
   };
 }
 
-export function readStepRun(item: unknown, path: string): StepRun {
+/** The variable read from a step run, when this raw one would be read as the same. */
+function seenBefore(seen: SeenVariables, raw: unknown): TaskVariable | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const v = raw as Json;
+  const id = own(v, 'variable_id');
+  const known = typeof id === 'string' ? seen.get(id) : undefined;
+  // Equal to what was kept (strings no longer than the limits, so shortening changes nothing).
+  if (known === undefined || known.variable_id !== id || own(v, 'variable_type') !== known.variable_type || own(v, 'step_id') !== known.step_id) return undefined;
+  return sameJson(own(v, 'value'), known.value) ? known : undefined;
+}
+
+export function readStepRun(item: unknown, path: string, seen?: SeenVariables): StepRun {
   const r = object(item, path);
   return {
     step_run_id: string(r, 'step_run_id', path),
@@ -90,7 +121,11 @@ export function readStepRun(item: unknown, path: string): StepRun {
     step_name: string(r, 'step_name', path),
     step_type: string(r, 'step_type', path),
     status: string(r, 'status', path),
-    variables: array(r, 'variables', path, readVariable),
+    variables: array(r, 'variables', path, (raw, itemPath) => {
+      const variable = readVariable(raw, itemPath);
+      seen?.set(own(raw as Json, 'variable_id') as string, variable);
+      return variable;
+    }),
   };
 }
 
@@ -98,10 +133,9 @@ export function readVariable(item: unknown, path: string): TaskVariable {
   const v = object(item, path);
   // The docs type `value` as "any" and list null among its values, so an absent value reads as null.
   const value = Object.hasOwn(v, 'value') ? v['value'] : null;
-  if (typeof value === 'object' && value !== null) checkDepth(value, path);
   return {
     variable_type: string(v, 'variable_type', path),
-    value: boundedValue(value),
+    value: readValue(value, path),
     step_id: string(v, 'step_id', path),
     variable_id: string(v, 'variable_id', path),
   };
@@ -155,19 +189,23 @@ export function array<T>(o: Json, key: string, path: string, read: (item: unknow
   const arrayPath = join(path, key);
   if (!Array.isArray(value)) throw mismatch(arrayPath, 'array', value);
   const out: T[] = [];
-  for (let i = 0; i < value.length; i++) out.push(read(value[i], `${arrayPath}[${i}]`));
+  for (let i = 0; i < value.length; i++) {
+    try {
+      out.push(read(value[i], ITEM));
+    } catch (error) {
+      throw error instanceof SchemaError ? error.at(`${arrayPath}[${i}]`) : error;
+    }
+  }
   return out;
 }
 
-/** Iterative, so a hostile nesting depth cannot overflow the stack here. `path`: the variable's. */
-function checkDepth(value: unknown, path: string): void {
-  const stack: { node: unknown; depth: number }[] = [{ node: value, depth: 0 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
-    if (depth >= MAX_VALUE_DEPTH) throw new SchemaError(`${join(path, 'value')}: nested deeper than ${MAX_VALUE_DEPTH} levels`);
-    for (const child of Object.values(node)) stack.push({ node: child, depth: depth + 1 });
-  }
+/** Most values are one string or number, shortened here; the others are walked (taskLimits.ts). */
+function readValue(value: unknown, path: string): unknown {
+  if (typeof value === 'string') return shortenText(value, MAX_VALUE_TEXT_CHARS);
+  if (typeof value !== 'object' || value === null) return value;
+  const kept = keptValue(value, MAX_VALUE_DEPTH);
+  if (!kept.ok) throw new SchemaError(`${join(path, 'value')}: nested deeper than ${MAX_VALUE_DEPTH} levels`);
+  return kept.value;
 }
 
 function join(path: string, key: string): string {

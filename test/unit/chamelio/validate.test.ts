@@ -102,6 +102,22 @@ describe('validateTask', () => {
     expect(JSON.stringify(kept)).toBe('{"__proto__":{"polluted":true},"a":1}');
   });
 
+  it("keeps a variable sent both in its step run and in the task's list once, unless the two differ", () => {
+    const body = withTask((t) => {
+      const own = (t['variables'] as Mutable[])[1]!;
+      own['value'] = { amount: 1, currency: 'EUR' };
+      (t['step_runs'] as Mutable[])[0]!['variables'] = [{ ...own, value: { amount: 1, currency: 'EUR' } }, { ...(t['variables'] as Mutable[])[0]!, value: 'other' }];
+    });
+    const result = validateTask(body);
+    if (!result.ok) throw new Error(result.message);
+    const [same, differs] = result.value.step_runs[0]!.variables;
+    expect(result.value.variables[1]).toBe(same);
+    expect(result.value.variables[0]).not.toBe(differs);
+    expect(result.value.variables[0]!.value).not.toBe('other');
+    // Written out (the state file), it is there twice, as it came.
+    expect(JSON.stringify(result.value).split('{"amount":1,"currency":"EUR"}')).toHaveLength(3);
+  });
+
   it('takes any JSON as a variable value, and an absent value as null', () => {
     const values = [null, true, 0, 'x', [1, 'a'], { amount: 150000, currency: 'USD' }, [{ row: 1 }]];
     for (const value of values) {
