@@ -10,12 +10,24 @@ import { fmtSpread, spread, type Spread } from './stats.ts';
 
 const MB = 1_000_000;
 const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
+/** Distinct task links (1, 2, 3…) joined by `sep`, about 1 MB. */
+function taskLinks(sep: string): string {
+  const links: string[] = [];
+  for (let length = 0; length < MB; ) {
+    const link = `https://app.chamelio.ai/workflows/tasks/${links.length + 1}`;
+    links.push(link);
+    length += link.length + sep.length;
+  }
+  return links.join(sep);
+}
 
 /** The shapes: the two quadratic ones of issue 13 first, then the ones the fuzzing tried hardest. */
 export const PARSER_SHAPES: Record<string, string> = {
   'a…a with 1 MB of dots': `a${'.'.repeat(MB)}a`,
   'a…a with 1 MB of ellipses': `a${'…'.repeat(MB)}a`,
   'commas in a query': `https://app.chamelio.ai/?${fill(',1')}`,
+  'commas in a task link\'s query': `https://app.chamelio.ai/workflows/tasks/1?a=${','.repeat(MB)}`,
+  'comma-separated task links': taskLinks(','),
   'glued foreign links': fill('https://evil.com/workflows/tasks/1,'),
   'host-like runs': fill('a.'),
   'scheme-like runs': fill('ab:'),

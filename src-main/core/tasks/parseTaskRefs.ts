@@ -1,6 +1,8 @@
 import { CHAMELIO_APP_HOST } from '../app/Settings.ts';
-import type { ParsedTaskRefs, RejectReason, RejectedRef } from './TaskRef.ts';
+import type { ParsedTaskRefs, RejectReason } from './TaskRef.ts';
 import { truncate } from '../base/truncate.ts';
+import { SegmentPieces } from './SegmentPieces.ts';
+import { TaskRefCollector, type UrlVerdict } from './TaskRefCollector.ts';
 
 /** Longest piece of pasted text quoted in a message, so a huge paste cannot produce a huge message. */
 export const MAX_QUOTED_FRAGMENT = 80;
@@ -30,14 +32,13 @@ const HOST_LIKE =
 const TOP_LEVEL_LABEL = /^\p{L}[\p{L}\p{N}\p{M}-]+$/u;
 const DOTTED_QUAD = /^\d+(?:\.\d+){3}$/;
 const LEADING_WRAPPERS = /^[([*_~]+/;
-// One character each: a piece's place in its segment is counted, never joined back.
-const SOFT_SEPARATORS = /[,;]/;
 const WORD_SEPARATORS = /[()[\]]+/;
 const WORD_LEADING_PUNCTUATION = /^[*_~:!?…]+/;
 // Stripped by a loop, not a `[…]+$` regex: V8 retries such a regex at every position of a long
 // run of punctuation, which is quadratic (20,000 dots took 0.7 s).
-const WORD_TRAILING_PUNCTUATION = '.,:;!?…*_~';
-const URL_TRAILING_PUNCTUATION = '.,:;!?…*_~';
+const TRAILING_PUNCTUATION: ReadonlySet<number> = new Set(Array.from('.,:;!?…*_~', (c) => c.charCodeAt(0)));
+const CLOSE_PAREN = ')'.charCodeAt(0);
+const CLOSE_SQUARE = ']'.charCodeAt(0);
 const ID = /^#?(\d+)$/;
 // Starts like a number ("-5", "+5", "#0", "1.5", "12a", ".5"): meant as an id, so worth a reason.
 const ID_LOOKING = /^#?[+\-\u2212]?\.?\d/;
@@ -50,14 +51,13 @@ const UNSAFE_TO_SHOW = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u20
 interface AppOrigin {
   hostname: string;
   port: string;
+  /** A task link exactly as the app writes it, which the URL parser would read the same way. */
+  plainTaskLink: RegExp | null;
 }
 
 interface Collector {
   app: AppOrigin;
-  ids: number[];
-  seenIds: Set<number>;
-  rejected: RejectedRef[];
-  seenRejections: Set<string>;
+  found: TaskRefCollector;
 }
 
 /**
@@ -66,13 +66,14 @@ interface Collector {
  * Links count only when the WHATWG URL parser puts them exactly on `appHost`.
  */
 export function parseTaskRefs(text: string, appHost: string = CHAMELIO_APP_HOST): ParsedTaskRefs {
-  const out: Collector = { app: appOrigin(appHost), ids: [], seenIds: new Set(), rejected: [], seenRejections: new Set() };
+  const out: Collector = { app: appOrigin(appHost), found: new TaskRefCollector() };
   // Callers in plain JavaScript (or a bridge payload) may hand over anything.
   if (typeof text !== 'string') return { ids: [], rejected: [] };
   for (const segment of text.replace(MARKDOWN_LINK_TEXT, ' (').split(HARD_SEPARATORS)) {
-    if (segment !== '') scanSegment(segment, out);
+    // A segment read before adds nothing: links never reach past their segment.
+    if (segment !== '' && out.found.firstTime('segment', segment)) scanSegment(segment, out);
   }
-  return { ids: out.ids, rejected: out.rejected };
+  return out.found.result();
 }
 
 /** Shortens text quoted back to the user and neutralises characters that would disguise it. */
@@ -83,9 +84,13 @@ export function quoteFragment(fragment: string): string {
 function appOrigin(appHost: string): AppOrigin {
   try {
     const url = new URL(`https://${String(appHost).trim()}/`);
-    return { hostname: withoutTrailingDot(url.hostname), port: url.port };
+    const hostname = withoutTrailingDot(url.hostname);
+    // Only a plain lower-case host without a port: then the pattern and the parser cannot disagree.
+    const plain = url.port === '' && /^[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)+$/.test(hostname);
+    const plainTaskLink = plain ? new RegExp(`^https://${hostname.replaceAll('.', '\\.')}/workflows/tasks/(\\d+)/?$`) : null;
+    return { hostname, port: url.port, plainTaskLink };
   } catch {
-    return { hostname: '', port: '' };
+    return { hostname: '', port: '', plainTaskLink: null };
   }
 }
 
@@ -95,55 +100,59 @@ function withoutTrailingDot(hostname: string): string {
 
 /** A segment has no whitespace or hard separator; commas and semicolons may still split it. */
 function scanSegment(segment: string, out: Collector): void {
-  const parts = segment.split(SOFT_SEPARATORS);
-  let offset = 0; // where parts[i] starts in the segment
-  for (let i = 0; i < parts.length; i += 1) {
-    const piece = parts[i] ?? '';
-    let upTo: Glued = { at: i, end: offset + piece.length };
-    const start = urlStart(piece);
-    if (start === null) scanWords(piece, out);
-    else {
-      scanWords(piece.slice(0, start.index), out);
-      upTo = scanUrl(segment, parts, upTo, offset + start.index, start.hasScheme, out);
-    }
-    i = upTo.at;
-    offset = upTo.end + 1;
+  const pieces = new SegmentPieces(segment);
+  for (let start = 0; start < segment.length; start += 1) {
+    const end = pieces.end(start);
+    if (end > start) start = scanPiece(pieces, start, end, out);
+    else start = end; // an empty piece: the next separator follows at once
   }
 }
 
-/** The last part a link takes in, and where it ends in the segment (offsets, never joined copies). */
-interface Glued {
-  at: number;
-  end: number;
+/** Reads the piece from `start` to `end`, or the link that starts in it; where what was read ends. */
+function scanPiece(pieces: SegmentPieces, start: number, end: number, out: Collector): number {
+  const piece = pieces.text.slice(start, end);
+  const link = pieces.mayHoldLink(start, end) ? urlStart(piece) : null;
+  if (link === null) {
+    if (out.found.firstTime('piece', piece)) scanWords(piece, out);
+    return end;
+  }
+  scanWords(piece.slice(0, link.index), out);
+  return scanUrl(pieces, start + link.index, end, link.hasScheme, out);
 }
 
-/** The link that starts at `from`, in the piece `upTo` ends: accepted or refused; where it ends. */
-function scanUrl(segment: string, parts: readonly string[], piece: Glued, from: number, hasScheme: boolean, out: Collector): Glued {
-  let upTo = piece;
+/** The link that starts at `from` in the piece ending at `end`: accepted or refused; where it ends. */
+function scanUrl(pieces: SegmentPieces, from: number, end: number, hasScheme: boolean, out: Collector): number {
+  const segment = pieces.text;
+  let upTo = end;
   // A comma inside a query or fragment (`?ids=1,2`) or a non-web link (`data:…;base64,…`,
   // `javascript:a();b(2)`) belongs to the link; elsewhere it separates.
-  const first = segment.slice(from, piece.end);
-  if (/[?#]/.test(first) || (hasScheme && !WEB_SCHEME.test(first))) upTo = glueUntilNextLink(parts, upTo);
-  const fragment = trimUrlEnd(segment.slice(from, upTo.end));
-  const verdict = classifyUrl(fragment, hasScheme, out.app);
+  const first = segment.slice(from, end);
+  if (/[?#]/.test(first) || (hasScheme && !WEB_SCHEME.test(first))) upTo = glueUntilNextLink(pieces, upTo);
+  const fragment = trimUrlEnd(segment.slice(from, upTo));
+  const verdict = out.found.verdict(fragment, hasScheme, () => classifyUrl(fragment, hasScheme, out.app));
   if ('id' in verdict) {
     acceptId(verdict.id, fragment, out);
     return upTo;
   }
   // What is glued to a refused link by commas is part of it (`evil.com/tasks/1,4242`): an id
   // there is not the user's, so it is refused with the link instead of pinned on its own.
-  upTo = glueUntilNextLink(parts, upTo);
-  reject(out, trimUrlEnd(segment.slice(from, upTo.end)), verdict.reason, verdict.message);
+  upTo = glueUntilNextLink(pieces, upTo);
+  reject(out, trimUrlEnd(segment.slice(from, upTo)), verdict.reason, verdict.message);
   return upTo;
 }
 
-/** Takes in the separators and pieces after `parts[at]` up to the next link. */
-function glueUntilNextLink(parts: readonly string[], { at, end }: Glued): Glued {
-  while (at + 1 < parts.length && !startsWithUrl(parts[at + 1] ?? '')) {
-    end += 1 + (parts[at + 1] ?? '').length;
-    at += 1;
+/** Takes in the separators and pieces after the one ending at `end` up to the next link; the new end. */
+function glueUntilNextLink(pieces: SegmentPieces, end: number): number {
+  const length = pieces.text.length;
+  while (end < length) {
+    // Pieces with neither a colon nor a dot cannot start a link: glued without being read.
+    const start = pieces.nextPieceWithMark(end + 1);
+    if (start === length) return length;
+    const next = pieces.end(start);
+    if (startsWithUrl(pieces.text.slice(start, next))) return start - 1;
+    end = next;
   }
-  return { at, end };
+  return end;
 }
 
 interface UrlStart {
@@ -164,8 +173,6 @@ function urlStart(piece: string): UrlStart | null {
 }
 
 function startsWithUrl(piece: string): boolean {
-  // A link starts with a scheme (a colon) or a host (a dot): most pieces of a long list have neither.
-  if (!piece.includes(':') && !piece.includes('.')) return false;
   const lead = LEADING_WRAPPERS.exec(piece)?.[0].length ?? 0;
   return hasSchemeAt(piece, lead) || isHostLike(piece.slice(lead));
 }
@@ -194,24 +201,27 @@ function trimUrlEnd(url: string): string {
   let unmatchedSquare = count(url, ']') - count(url, '[');
   let end = url.length;
   while (end > 0) {
-    const last = url[end - 1] ?? '';
-    if (last === ')' && unmatchedParens > 0) unmatchedParens -= 1;
-    else if (last === ']' && unmatchedSquare > 0) unmatchedSquare -= 1;
-    else if (!URL_TRAILING_PUNCTUATION.includes(last)) break;
+    const last = url.charCodeAt(end - 1);
+    // By character code: the end of a link may be a megabyte of punctuation.
+    if (last === CLOSE_PAREN && unmatchedParens > 0) unmatchedParens -= 1;
+    else if (last === CLOSE_SQUARE && unmatchedSquare > 0) unmatchedSquare -= 1;
+    else if (!TRAILING_PUNCTUATION.has(last)) break;
     end -= 1;
   }
   return url.slice(0, end);
 }
 
+/** indexOf skips what is not `char` far faster than a loop over every character. */
 function count(text: string, char: string): number {
   let n = 0;
   for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) n += 1;
   return n;
 }
 
-type UrlVerdict = { id: string } | { reason: RejectReason; message: string };
-
 function classifyUrl(fragment: string, hasScheme: boolean, app: AppOrigin): UrlVerdict {
+  // Most pasted links are exactly the app's own: a list of thousands is read without parsing each.
+  const plain = hasScheme ? app.plainTaskLink?.exec(fragment)?.[1] : undefined;
+  if (plain !== undefined && isTaskId(plain)) return { id: plain };
   const href = hasScheme ? fragment : `${fragment.startsWith('//') ? 'https:' : 'https://'}${fragment}`;
   let url: URL;
   try {
@@ -245,7 +255,7 @@ function notTaskPageDetail(url: URL, app: AppOrigin): string | null {
 function scanWords(text: string, out: Collector): void {
   if (text === '') return;
   for (const raw of text.split(WORD_SEPARATORS)) {
-    const word = withoutTrailing(raw.replace(WORD_LEADING_PUNCTUATION, ''), WORD_TRAILING_PUNCTUATION);
+    const word = withoutTrailingPunctuation(raw.replace(WORD_LEADING_PUNCTUATION, ''));
     if (word === '' || ORDINAL.test(word)) continue;
     const digits = ID.exec(word)?.[1];
     if (digits !== undefined) acceptId(digits, word, out);
@@ -253,9 +263,9 @@ function scanWords(text: string, out: Collector): void {
   }
 }
 
-function withoutTrailing(text: string, chars: string): string {
+function withoutTrailingPunctuation(text: string): string {
   let end = text.length;
-  while (end > 0 && chars.includes(text[end - 1] ?? '')) end -= 1;
+  while (end > 0 && TRAILING_PUNCTUATION.has(text.charCodeAt(end - 1))) end -= 1;
   return text.slice(0, end);
 }
 
@@ -270,14 +280,9 @@ function acceptId(idText: string, fragment: string, out: Collector): void {
     reject(out, fragment, 'invalid-id', `${quoteFragment(idText)} is not a task ID`);
     return;
   }
-  if (out.seenIds.has(id)) return;
-  out.seenIds.add(id);
-  out.ids.push(id);
+  out.found.addId(id);
 }
 
 function reject(out: Collector, fragment: string, reason: RejectReason, message: string): void {
-  const key = `${reason}\u0000${fragment}`;
-  if (out.seenRejections.has(key)) return;
-  out.seenRejections.add(key);
-  out.rejected.push({ fragment, reason, message });
+  out.found.reject(fragment, reason, message);
 }
