@@ -40,7 +40,8 @@ const ROOMS = {
   },
   renderer: {
     files: ['src-renderer/**'],
-    path: '**/src-renderer/**',
+    // The specs' helpers in src-renderer/testing/ are a room of their own (rendererTests).
+    path: ['**/src-renderer/**', '!**/src-renderer/testing', '!**/src-renderer/testing/**'],
     may: ['renderer'],
     typesFrom: ['contract'],
     packages: { banned: [...electronOnly, ...noNodeIo], why: 'The renderer talks only to the bridge.' },
@@ -50,11 +51,13 @@ const ROOMS = {
   // contract/engineRules.ts), never core itself.
   rendererTests: {
     files: ['src-renderer/**/*.spec.ts', 'src-renderer/testing/**'],
-    path: '**/src-renderer/testing/**',
+    // Also as the renderer itself names it (../testing/...).
+    path: ['**/src-renderer/testing/**', '**/testing/**'],
     may: ['rendererTests', 'renderer', 'contract', 'tests'],
     packages: { banned: electronOnly, why: 'The renderer talks only to the bridge.' },
   },
-  bench: { files: ['bench/**'], path: '**/bench/**', may: ['bench', 'core', 'contract', 'node', 'tests'] },
+  // The renderer bench builds its snapshot with the renderer specs' fixtures (src-renderer/testing/).
+  bench: { files: ['bench/**'], path: '**/bench/**', may: ['bench', 'core', 'contract', 'node', 'tests', 'rendererTests'] },
   scripts: { files: ['scripts/**', '*.config.{js,ts}'], path: '**/scripts/**', may: ['scripts', 'core', 'contract'] },
   tests: { files: ['test/**'], path: '**/test/**', may: ['tests', 'core', 'contract', 'node', 'electron', 'renderer', 'rendererTests', 'bench', 'scripts'] },
 };
@@ -63,8 +66,8 @@ function importRule(name, may, typesFrom = []) {
   const room = ROOMS[name];
   const closed = Object.keys(ROOMS).filter((other) => !may.includes(other) && !typesFrom.includes(other));
   const patterns = [
-    ...closed.map((other) => ({ group: [ROOMS[other].path], message: `${name} may import only ${[...may, ...typesFrom].join(', ')} (eslint.config.js ROOMS).` })),
-    ...typesFrom.map((other) => ({ group: [ROOMS[other].path], allowTypeImports: true, message: `${name} imports only types from ${other}.` })),
+    ...closed.map((other) => ({ group: [ROOMS[other].path].flat(), message: `${name} may import only ${[...may, ...typesFrom].join(', ')} (eslint.config.js ROOMS).` })),
+    ...typesFrom.map((other) => ({ group: [ROOMS[other].path].flat(), allowTypeImports: true, message: `${name} imports only types from ${other}.` })),
   ];
   const paths = (room.packages?.banned ?? []).map((pkg) => ({ name: pkg, message: room.packages.why }));
   return { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }] };

@@ -20,10 +20,10 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import type { AppSnapshot, TaskSummary } from '../src-main/contract/dto.ts';
-import { DEFAULT_SETTINGS } from '../src-main/core/app/Settings.ts';
 import { SECURITY_HEADERS } from '../src-main/node/preview/PreviewHost.ts';
 import { serveStatic } from '../src-main/node/preview/serveStatic.ts';
 import { statusLabel } from '../src-main/core/notify/describeChange.ts';
+import { snapshot } from '../src-renderer/testing/fixtures.ts';
 import { fmtSpread, spread, type Spread } from './stats.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
@@ -82,20 +82,7 @@ export function snapshotOf(count: number): AppSnapshot {
     snooze: null,
     notificationLevel: 'global',
   }));
-  return {
-    connection: { kind: 'ok' },
-    key: { isSet: true, protection: 'os', advice: null, canOptInToWeak: false },
-    org: { name: 'Acme Corporation', rateLimitPerMinute: 120 },
-    lastCheckedAt: now,
-    tasks,
-    activity: [],
-    settings: DEFAULT_SETTINGS,
-    notificationsPausedUntil: null,
-    budgetPerMinute: 60,
-    demo: false,
-    storageProblem: null,
-    build: null,
-  };
+  return snapshot({ lastCheckedAt: now, tasks, build: null });
 }
 
 /** How many rows count as "the list shows its rows": all of them, or a screenful if it windows. */

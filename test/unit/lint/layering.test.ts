@@ -22,6 +22,8 @@ describe('who may import whom', () => {
     ['electron/ importing node/ outside demo mode', 'src-main/electron/probe.ts', "import { JsonFileStore } from '../node/store/JsonFileStore.ts';\nexport const probe = JsonFileStore;\n"],
     ['the renderer importing a value from the contract', 'src-renderer/lib/probe.ts', "import { COMMAND_NAMES } from '../../src-main/contract/bridge.ts';\nexport const probe = COMMAND_NAMES;\n"],
     ['the renderer importing core', 'src-renderer/lib/probe.ts', "import type { Task } from '../../src-main/core/chamelio/Task.ts';\nexport type Probe = Task;\n"],
+    ['a bench importing the shipped renderer', 'bench/probe.ts', "import { taskLabel } from '../src-renderer/lib/app.svelte.ts';\nexport const probe = taskLabel;\n"],
+    ['the shipped renderer importing the specs’ fixtures', 'src-renderer/lib/probe.ts', "import { snapshot } from '../testing/fixtures.ts';\nexport const probe = snapshot;\n"],
     ['a renderer spec importing core', 'src-renderer/components/Probe.svelte.spec.ts', "import { DEFAULT_SETTINGS } from '../../src-main/core/app/Settings.ts';\nexport const probe = DEFAULT_SETTINGS;\n"],
     ['the renderer importing the engine’s rules', 'src-renderer/lib/probe.ts', "import { statusLabel } from '../../src-main/contract/engineRules.ts';\nexport const probe = statusLabel;\n"],
   ])('%s fails lint', async (_name, filePath, code) => {
@@ -34,6 +36,7 @@ describe('who may import whom', () => {
     ['node/ importing core', 'src-main/node/preview/probe.ts', "import { realClock } from '../../core/app/realClock.ts';\nexport const probe = realClock;\n"],
     ['the renderer importing contract types', 'src-renderer/lib/probe.ts', "import type { Bridge } from '../../src-main/contract/bridge.ts';\nexport type Probe = Bridge;\n"],
     ['a renderer spec importing the engine’s defaults from contract', 'src-renderer/components/Probe.svelte.spec.ts', "import { DEFAULT_SETTINGS } from '../../src-main/contract/engineRules.ts';\nexport const probe = DEFAULT_SETTINGS;\n"],
+    ['a bench importing the renderer specs’ fixtures', 'bench/probe.ts', "import { snapshot } from '../src-renderer/testing/fixtures.ts';\nexport const probe = snapshot;\n"],
     ['the Electron shell importing electron', 'src-main/electron/probe.ts', "import { app } from 'electron';\nexport const probe = app;\n"],
   ])('%s passes', async (_name, filePath, code) => {
     expect(await problems(filePath, code)).toEqual([]);
