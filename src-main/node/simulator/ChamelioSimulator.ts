@@ -8,21 +8,22 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { Task } from '../../core/chamelio/Task.ts';
-import { answerAction, matchActionRoute, SERVER_ERROR_DETAILS, type ActionMatch, type ActionStore } from './actionRoutes.ts';
-import { decide, type Decision, type Outcome } from './approvals.ts';
+import { answerAction, matchActionRoute, SERVER_ERROR_DETAILS, type ActionMatch } from './actionRoutes.ts';
+import type { Decision } from './approvals.ts';
 import { handleControl } from './controlApi.ts';
 import { sendJson } from './sendJson.ts';
-import { demoTasks, isoAt } from './demoTasks.ts';
+import { demoTasks } from './demoTasks.ts';
 import { simulatedOrgInfo } from './demoWorkflows.ts';
-import { evolveTask, isEvolvable, type Evolution } from './evolveTask.ts';
+import type { Evolution } from './evolveTask.ts';
 import { FAULT_STATUS, faultDetail, FaultQueue, KEY_STATE_REFUSAL, PROXY_502_PAGE, UNAUTHORIZED_DETAILS, type ApiRoute, type FaultOptions, type KeyRefusal, type SimulatedFault } from './faults.ts';
-import { maxInAnyWindow, SlidingWindowLimiter } from './SlidingWindowLimiter.ts';
+import { RequestLog } from './RequestLog.ts';
+import { SimulatedTasks } from './SimulatedTasks.ts';
+import { SlidingWindowLimiter } from './SlidingWindowLimiter.ts';
 import type { KeyState, RequestRoute, SimulatorOptions, SimulatorStats } from './SimulatorOptions.ts';
 
 export type { KeyState, SimulatorOptions } from './SimulatorOptions.ts';
 
 const WINDOW_MS = 60_000;
-const MAX_LOGGED_REQUESTS = 100_000;
 
 function randomApiKey(): string {
   return `ca_${randomBytes(24).toString('base64url')}`;
@@ -31,30 +32,28 @@ function randomApiKey(): string {
 export class ChamelioSimulator {
   readonly #server: Server;
   readonly #now: () => number;
-  readonly #random: () => number;
   readonly #orgName: string;
   readonly #rateLimit: number;
   readonly #limiter: SlidingWindowLimiter | null;
-  readonly #tasks = new Map<number, Task>();
+  readonly #tasks: SimulatedTasks;
   readonly #faults = new FaultQueue();
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
-  readonly #store: ActionStore = { get: (id) => this.#tasks.get(id), set: (id, task) => void this.#tasks.set(id, task), all: () => this.#tasks.values(), now: () => this.#now() };
   #evolveTimer: ReturnType<typeof setInterval> | undefined;
   #apiKey: string;
   #apiKeyId = 42;
   #keyState: KeyState = 'active';
-  #requests: SimulatorStats['requests'] = [];
-  #rateLimited = 0;
+  readonly #log: RequestLog;
   #port = 0;
   #closed = false;
 
   private constructor(options: SimulatorOptions) {
     this.#now = options.now ?? Date.now;
-    this.#random = options.random ?? Math.random;
+    this.#tasks = new SimulatedTasks(this.#now, options.random ?? Math.random);
     this.#apiKey = options.apiKey ?? randomApiKey();
     this.#orgName = options.orgName ?? 'Acme Corporation';
     this.#rateLimit = options.rateLimitPerMinute ?? 120;
     const enforce = options.enforceRateLimit ?? true;
+    this.#log = new RequestLog(this.#now);
     this.#limiter = enforce ? new SlidingWindowLimiter(this.#rateLimit, WINDOW_MS, this.#now) : null;
     if (options.demo) for (const task of demoTasks(this.#now())) this.#tasks.set(task.task_id, task);
     this.#server = createServer((req, res) => this.#handle(req, res));
@@ -98,52 +97,18 @@ export class ChamelioSimulator {
 
   // ── tasks ──────────────────────────────────────────────────────────────────────────────────
 
+  // The tasks themselves are SimulatedTasks'; these are the names tests and the control API use.
   /** Stores a copy; `id` defaults to task.task_id (a different id simulates a mismatching answer). */
-  setTask(task: Task, id: number = task.task_id): void {
-    this.#tasks.set(id, structuredClone(task));
-  }
-
+  setTask(task: Task, id: number = task.task_id): void { this.#tasks.put(task, id); }
   /** Applies the patch and bumps updated_at (unless the patch sets it). Undefined if there is no such task. */
-  updateTask(id: number, patch: Partial<Task>): Task | undefined {
-    const existing = this.#tasks.get(id);
-    if (!existing) return undefined;
-    const updated: Task = { ...existing, ...structuredClone(patch), updated_at: patch.updated_at ?? isoAt(this.#now()) };
-    this.#tasks.set(id, updated);
-    return structuredClone(updated);
-  }
-
-  deleteTask(id: number): boolean {
-    return this.#tasks.delete(id);
-  }
-
-  getTask(id: number): Task | undefined {
-    const task = this.#tasks.get(id);
-    return task && structuredClone(task);
-  }
-
-  taskIds(): number[] {
-    return [...this.#tasks.keys()].sort((a, b) => a - b);
-  }
-
+  updateTask(id: number, patch: Partial<Task>): Task | undefined { return this.#tasks.update(id, patch); }
+  deleteTask(id: number): boolean { return this.#tasks.delete(id); }
+  getTask(id: number): Task | undefined { return this.#tasks.copyOf(id); }
+  taskIds(): number[] { return this.#tasks.ids(); }
   /** One random active task moves on (what the demo timer does); null when none is active. */
-  evolveOnce(): { taskId: number; evolution: Evolution } | null {
-    const active = [...this.#tasks.entries()].filter(([, task]) => isEvolvable(task));
-    const picked = active[Math.min(active.length - 1, Math.floor(this.#random() * active.length))];
-    if (!picked) return null;
-    const { task, evolution } = evolveTask(picked[1], isoAt(this.#now()), this.#random);
-    this.#tasks.set(picked[0], task);
-    return { taskId: picked[0], evolution };
-  }
-
+  evolveOnce(): { taskId: number; evolution: Evolution } | null { return this.#tasks.evolveOnce(); }
   /** Someone (by default the step's approver) decides the approval outside the app: the web app, say. */
-  decideApproval(id: number, decision: Decision): { status: number; body: unknown } {
-    const task = this.#tasks.get(id);
-    if (!task) return { status: 404, body: { detail: 'Task not found' } };
-    const by = decision.by ?? task.assignee_email;
-    const { status, body, task: decided } = decide(task, { ...decision, by }, isoAt(this.#now())) as Outcome<unknown> & { task?: Task };
-    if (decided) this.#tasks.set(id, decided);
-    return { status, body };
-  }
+  decideApproval(id: number, decision: Decision): { status: number; body: unknown } { return this.#tasks.decideApproval(id, decision); }
 
   // ── key, faults, stats ─────────────────────────────────────────────────────────────────────
 
@@ -169,12 +134,12 @@ export class ChamelioSimulator {
   }
 
   stats(): SimulatorStats {
-    return { requests: this.#requests.map((r) => ({ ...r })), rateLimited: this.#rateLimited };
+    return this.#log.stats();
   }
 
   /** The most API requests (refused ones included) seen in any 60-s window, by the injected clock. */
   maxRequestsInAnyMinute(): number {
-    return maxInAnyWindow(this.#requests.map((r) => r.at), WINDOW_MS);
+    return this.#log.maxInAnyMinute();
   }
 
   // ── HTTP ───────────────────────────────────────────────────────────────────────────────────
@@ -218,7 +183,7 @@ export class ChamelioSimulator {
     const decision = this.#limiter?.take(key) ?? { ok: true };
     if (!decision.ok) return this.#tooManyRequests(res, route, decision.retryAfterSeconds);
     if (action) {
-      return void answerAction(this.#store, action, req).then(
+      return void answerAction(this.#tasks, action, req).then(
         (answer) => this.#send(res, route, answer.status, answer.body),
         () => this.#send(res, route, 500, { detail: SERVER_ERROR_DETAILS[action.route] }),
       );
@@ -275,7 +240,7 @@ export class ChamelioSimulator {
   }
 
   #tooManyRequests(res: ServerResponse, route: ApiRoute, retryAfterSeconds: number | undefined): void {
-    this.#rateLimited += 1;
+    this.#log.countRateLimited();
     const headers: Record<string, string> = retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) };
     this.#send(res, route, 429, { detail: 'Rate limit exceeded' }, headers);
   }
@@ -292,8 +257,6 @@ export class ChamelioSimulator {
   }
 
   #record(route: RequestRoute, status: number): void {
-    this.#requests.push({ at: this.#now(), route, status });
-    // The demo runs for days inside the app: keep the log bounded (tests stay far below this).
-    if (this.#requests.length > MAX_LOGGED_REQUESTS) this.#requests.splice(0, this.#requests.length - MAX_LOGGED_REQUESTS);
+    this.#log.record(route, status);
   }
 }
