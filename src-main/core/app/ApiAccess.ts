@@ -9,7 +9,7 @@ import { describeApiError } from './describeApiError.ts';
 import type { Clock, Fetch, KeyProtection } from './ports.ts';
 
 /** Until the key's own limit is known: half of the documented example (120 a minute). */
-export const FALLBACK_RATE_LIMIT = 60;
+const FALLBACK_RATE_LIMIT = 60;
 
 /** A typed key whose shape is wrong is refused before anything is sent. */
 export function malformedKey(candidate: string): Extract<KeyCheckResult, { ok: false }> | null {
@@ -23,7 +23,7 @@ export function keyRefused(error: ApiError): Extract<KeyCheckResult, { ok: false
   return { ok: false, reason, message: describeApiError(error) };
 }
 
-export interface ApiAccessDeps {
+interface ApiAccessDeps {
   fetch: Fetch;
   clock: Clock;
   requestTimeoutMs?: number;

@@ -13,8 +13,6 @@ import { cleanText, describeNetworkError, errorDetail } from './errorDetail.ts';
 import { discard, readBody } from './readResponseBody.ts';
 import { redactKey } from './apiKey.ts';
 
-export { parseApiBaseUrl } from './parseApiBaseUrl.ts';
-export { validateOrgInfo, validateTask } from './validate.ts';
 
 export interface ChamelioClientOptions {
   fetch: Fetch;
@@ -32,8 +30,8 @@ export interface ChamelioClientOptions {
   sameBytes?: SameBytes;
 }
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
-export const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 /** A Retry-After further away than this is taken as this (a server asking for a day is not obeyed). */
 export const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
 /** An error body is read only for its detail; a huge proxy page needs no more than this. */
@@ -230,7 +228,7 @@ function parseSuccess<T>(
 }
 
 /** Retry-After as delay-seconds or an HTTP date; null when absent or unusable; capped. */
-export function parseRetryAfter(header: string | null, now: number): number | null {
+function parseRetryAfter(header: string | null, now: number): number | null {
   if (header === null) return null;
   const value = header.trim();
   let ms: number;

@@ -34,12 +34,12 @@ export function shortenText(text: string, max: number): string {
 }
 
 /** A note kept instead of a value too large to keep. */
-export function notKept(jsonChars: number): string {
+function notKept(jsonChars: number): string {
   return `[Too large to keep here (${Math.ceil(jsonChars / 1024)} KB): open the task in Chamelio to see it.]`;
 }
 
 /** What a variable value is kept as: a copy, or why it is not. */
-export type KeptValue = { ok: true; value: unknown } | { ok: false; tooDeep: true };
+type KeptValue = { ok: true; value: unknown } | { ok: false; tooDeep: true };
 
 /**
  * A variable value as kept, in one walk: a copy with every string in it (keys too) shortened, no

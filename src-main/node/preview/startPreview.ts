@@ -21,12 +21,12 @@ import { PreviewHost } from './PreviewHost.ts';
 import { TestClock } from './testClock.ts';
 import { nativeSameBytes } from '../nativeSameBytes.ts';
 
-export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
+const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
 const PACKAGE_JSON = resolve(import.meta.dirname, '../../../package.json');
 /** In the demo one simulated task moves on this often, so there is something to watch. */
 const DEMO_EVOLVE_MS = 20_000;
 
-export interface PreviewIo {
+interface PreviewIo {
   /** One JSON line per event; the first line of all is the URL, written by the caller. */
   line(text: string): void;
   logger: Logger;
