@@ -114,7 +114,7 @@ export default tseslint.config(
   {
     // Code that runs in a page (page.evaluate, addInitScript) is typed against Node's globalThis, which
     // has no DOM: `globalThis as unknown as PageGlobals` names the page's globals, and the cast is erased.
-    files: ['test/e2e/**', 'bench/renderer*.ts'],
+    files: ['test/e2e/**', 'bench/renderer*.ts', 'bench/renderWarm.ts'],
     rules: { 'no-restricted-syntax': ['error', doubleCast(":not([expression.expression.name='globalThis'])")] },
   },
   {
