@@ -2,8 +2,9 @@
  * Detection latency: how long after a task changes on the server the app tells the user, in units
  * of the poll interval, for the real engine (AppService + TaskMonitor) and, side by side on its own
  * simulator with the same tasks and the same changes, a naive poller that spends exactly as many
- * requests going round every task in turn. Time runs SPEED times faster than real time on both
- * sides (scaled timers), so a two-hour run takes well under a minute; all HTTP is real.
+ * requests going round every task in turn, within the same budget per minute. Time runs SPEED
+ * times faster than real time on both sides (scaled timers), so a two-hour run takes well under a
+ * minute; all HTTP is real.
  */
 import { AppService } from '../src-main/core/app/AppService.ts';
 import { emptyState } from '../src-main/core/app/loadPersistedState.ts';
@@ -116,7 +117,7 @@ export async function measureLatency(taskCount: number, durationMinutes: number)
   const app = await startEngine(clock, engineSim, ids, detections);
   const startedAt = clock.now();
   const engineRequests = () => engineSim.stats().requests.filter((r) => r.route === 'tasks' && r.at >= startedAt).length;
-  const naive = startNaivePoller(clock, naiveSim, ids, detections, engineRequests);
+  const naive = startNaivePoller(clock, naiveSim, ids, detections, { allowance: engineRequests, budgetPerMinute: app.requestStats().budgetPerMinute });
 
   const active = ids.filter((id) => statuses[id - 1] === 'in_progress');
   const endAt = startedAt + durationMinutes * 60_000;
@@ -160,27 +161,52 @@ async function startEngine(clock: Clock, sim: ChamelioSimulator, ids: number[], 
   return app;
 }
 
-/** The naive poller: round-robin over every task, never more requests than the engine has sent. */
-function startNaivePoller(clock: Clock, sim: ChamelioSimulator, ids: number[], detections: Detections, allowance: () => number): { stop(): Promise<void> } {
+/**
+ * The naive poller: round-robin over every task, never more requests than the engine has sent, and
+ * never more in any minute than the engine's budget, the rule the engine keeps too: held only to
+ * the total, it fell behind and caught up in bursts over the server's limit, and the 429s it then
+ * got flattered the engine.
+ */
+function startNaivePoller(
+  clock: Clock,
+  sim: ChamelioSimulator,
+  ids: number[],
+  detections: Detections,
+  limits: { allowance: () => number; budgetPerMinute: number },
+): { stop(): Promise<void> } {
+  const sentAt: number[] = [];
+  const withinBudget = (): boolean => {
+    while (sentAt.length > 0 && sentAt[0]! <= clock.now() - 60_000) sentAt.shift();
+    return sentAt.length < limits.budgetPerMinute;
+  };
   const client = new ChamelioClient({ fetch: (u, i) => (detections.sent.naive.push(clock.now()), fetch(u, i)), baseUrl: sim.url, getApiKey: () => sim.apiKey, now: () => clock.now() });
   const lastSeen = new Map<number, string | null>();
   let naiveSent = 0;
   let running = true;
+  const check = async (id: number): Promise<void> => {
+    const result = await client.getTask(id);
+    if (!result.ok) return;
+    const seen = lastSeen.get(id);
+    if (seen !== undefined && seen !== result.value.assignee_email) detections.detect('naive', id);
+    lastSeen.set(id, result.value.assignee_email);
+  };
+  // Requests are not waited for one by one, so a slow answer (real HTTP at SPEED times) never keeps it below its allowance.
+  const inFlight = new Set<Promise<void>>();
   const loop = (async () => {
     for (let i = 0; running; i = (i + 1) % ids.length) {
-      while (running && naiveSent >= allowance()) await new Promise((r) => setTimeout(r, 1));
+      while (running && (naiveSent >= limits.allowance() || !withinBudget())) await new Promise((r) => setTimeout(r, 1));
+      if (!running) break;
+      sentAt.push(clock.now());
       naiveSent++;
-      const result = await client.getTask(ids[i]!);
-      if (!result.ok) continue;
-      const seen = lastSeen.get(ids[i]!);
-      if (seen !== undefined && seen !== result.value.assignee_email) detections.detect('naive', ids[i]!);
-      lastSeen.set(ids[i]!, result.value.assignee_email);
+      const request: Promise<void> = check(ids[i]!).finally(() => inFlight.delete(request));
+      inFlight.add(request);
     }
   })();
   return {
     async stop() {
       running = false;
       await loop;
+      await Promise.all(inFlight);
     },
   };
 }
