@@ -15,7 +15,7 @@ import { nativeSameBytes } from '../src-main/node/nativeSameBytes.ts';
 import type { Task, TaskVariable } from '../src-main/core/chamelio/Task.ts';
 import { cpuMicros, fmtSpread, spread, type Spread } from './stats.ts';
 
-export function bigTask(version: number): Task {
+function bigTask(version: number): Task {
   const variables: TaskVariable[] = Array.from({ length: 200 }, (_, i) => ({
     variable_type: ['text', 'number', 'date', 'multi_select', 'number_with_currency'][i % 5]!,
     value: [`Clause ${i}: limitation of liability`, i * 1000, '2026-11-30', ['gdpr', 'ccpa'], { amount: i * 10, currency: 'EUR' }][i % 5],
@@ -33,7 +33,7 @@ export function bigTask(version: number): Task {
   };
 }
 
-export interface PollCpu {
+interface PollCpu {
   bodyBytes: number;
   /** Unchanged poll ÷ reading the body, per round. */
   unchangedRatio: Spread;

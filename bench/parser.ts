@@ -22,7 +22,7 @@ function taskLinks(sep: string): string {
 }
 
 /** The shapes: the two quadratic ones of issue 13 first, then the ones the fuzzing tried hardest. */
-export const PARSER_SHAPES: Record<string, string> = {
+const PARSER_SHAPES: Record<string, string> = {
   'a…a with 1 MB of dots': `a${'.'.repeat(MB)}a`,
   'a…a with 1 MB of ellipses': `a${'…'.repeat(MB)}a`,
   'commas in a query': `https://app.chamelio.ai/?${fill(',1')}`,
@@ -45,11 +45,11 @@ function time(run: () => void, runs = 7): Spread {
   return spread(ms);
 }
 
-export interface HostileInputNumbers {
+interface HostileInputNumbers {
   parser: { shape: string; ms: Spread }[];
 }
 
-export function measureHostileInput(): HostileInputNumbers {
+function measureHostileInput(): HostileInputNumbers {
   const parser = Object.entries(PARSER_SHAPES).map(([shape, text]) => ({ shape, ms: time(() => parseTaskRefs(text)) }));
   return { parser };
 }

@@ -35,7 +35,7 @@ const SHOWN_ROWS = 100;
 const SHOWN_COLUMNS = 12;
 export const TABLE_OPEN_TARGET_MS = 100;
 
-export interface TableOpenNumbers {
+interface TableOpenNumbers {
   /** First open on a fresh page, and open again on the same page. */
   largestMs: { first: Spread; again: Spread };
   hostileMs: { first: Spread; again: Spread };

@@ -31,7 +31,7 @@ import { fmtSpread, spread, type Spread } from './stats.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const RENDERER = join(REPO, 'out/renderer');
-export interface RendererNumbers {
+interface RendererNumbers {
   chromium: string;
   /** JS + CSS of out/renderer, gzip-compressed, in KB (1024 bytes). */
   gzipKB: number;

@@ -11,7 +11,7 @@ import { spread, fmtSpread, type Spread } from './stats.ts';
 
 const MINUTE = 60_000;
 
-export interface WakeUps {
+interface WakeUps {
   tasks: number;
   /** Timer wake-ups per idle minute per pinned task, per run. */
   perTaskMinute: Spread;
