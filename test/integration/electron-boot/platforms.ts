@@ -1,15 +1,20 @@
 /** Each platform and session: Windows, macOS, Linux, an unpackaged run, Wayland and XWayland. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { callsTo, mac, primary, resources, unpackaged, wayland, windows, xwayland } from '../support/boots.ts';
+import { callsTo, mac, primary, type Report, resources, unpackaged, wayland, windows, xwayland } from '../support/boots.ts';
+
+/** What every full boot gets through: no errors, a key kept in the OS keychain, the tray menu, a real quit. */
+function expectTheSameWalkThrough(report: Report): void {
+  expect(report.errors).toEqual([]);
+  expect(report['setApiKey']).toMatchObject({ ok: true, value: { ok: true, protection: 'os' } });
+  expect(report['traySettingsItemShows']).toEqual([{ view: 'settings' }]);
+  expect(report['quit']).toMatchObject({ quitEmitted: true, windowDestroyed: true });
+}
 
 export function describePlatforms(): void {
   describe('booting on Windows (process.platform = win32)', () => {
     it('finishes without errors and walks through the same checks', () => {
-      expect(windows.errors).toEqual([]);
-      expect(windows['setApiKey']).toMatchObject({ ok: true, value: { ok: true, protection: 'os' } });
-      expect(windows['traySettingsItemShows']).toEqual([{ view: 'settings' }]);
-      expect(windows['quit']).toMatchObject({ quitEmitted: true, windowDestroyed: true });
+      expectTheSameWalkThrough(windows);
     });
 
     it('sets the AppUserModelID (notifications need it) before ready, and has no Dock to hide', () => {
@@ -33,10 +38,7 @@ export function describePlatforms(): void {
 
   describe('booting on macOS (process.platform = darwin)', () => {
     it('finishes without errors and walks through the same checks', () => {
-      expect(mac.errors).toEqual([]);
-      expect(mac['setApiKey']).toMatchObject({ ok: true, value: { ok: true, protection: 'os' } });
-      expect(mac['traySettingsItemShows']).toEqual([{ view: 'settings' }]);
-      expect(mac['quit']).toMatchObject({ quitEmitted: true, windowDestroyed: true });
+      expectTheSameWalkThrough(mac);
     });
 
     it('hides the Dock icon after ready and sets no AppUserModelID', () => {
