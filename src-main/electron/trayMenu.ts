@@ -71,6 +71,46 @@ function taskItem(task: TrayMenuTask, actions: TrayMenuActions): MenuItemConstru
   };
 }
 
+/** The pinned tasks, the first MAX_MENU_TASKS of them, and a way to the rest. */
+function taskItems(tasks: TrayState['tasks'], actions: TrayMenuActions): MenuItemConstructorOptions[] {
+  if (tasks.length === 0) return [{ id: 'no-tasks', label: 'No pinned tasks', enabled: false }];
+  const items = tasks.slice(0, MAX_MENU_TASKS).map((task) => taskItem(task, actions));
+  const more = tasks.length - MAX_MENU_TASKS;
+  if (more > 0) items.push({ id: 'more-tasks', label: `${more} more…`, click: () => actions.focusTask(null) });
+  return items;
+}
+
+/** "Pause notifications": for an hour, until the next morning, or resumed; what is paused says until when. */
+function pauseMenu(
+  pausedUntil: number | null,
+  now: number,
+  actions: TrayMenuActions,
+  options: TrayMenuOptions,
+  formatTime: (ms: number) => string,
+): MenuItemConstructorOptions[] {
+  const paused = pausedUntil !== null && pausedUntil > now;
+  const morning = nextLocalMorning(now);
+  const morningIsToday = new Date(morning).getDate() === new Date(now).getDate();
+  const items: MenuItemConstructorOptions[] = [];
+  if (paused) {
+    items.push({ id: 'paused-until', label: `Paused until ${formatTime(pausedUntil)}`, enabled: false });
+    items.push({ type: 'separator' });
+  }
+  items.push(
+    // The end time is worked out at the click: a menu built at 07:55 and clicked at 08:05 pauses
+    // until tomorrow's 08:00, and "1 hour" is an hour from the click.
+    { id: 'pause-hour', label: 'For 1 hour', click: () => actions.pauseNotifications(options.now() + ONE_HOUR_MS) },
+    {
+      id: 'pause-tomorrow',
+      label: morningIsToday ? `Until ${formatTime(morning)}` : `Until tomorrow, ${formatTime(morning)}`,
+      click: () => actions.pauseNotifications(nextLocalMorning(options.now())),
+    },
+    { type: 'separator' },
+    { id: 'pause-resume', label: 'Resume', enabled: paused, click: () => actions.pauseNotifications(null) },
+  );
+  return items;
+}
+
 export function buildTrayMenuTemplate(
   state: TrayState,
   actions: TrayMenuActions,
@@ -87,39 +127,14 @@ export function buildTrayMenuTemplate(
   }
   items.push({ type: 'separator' });
 
-  if (state.tasks.length === 0) {
-    items.push({ id: 'no-tasks', label: 'No pinned tasks', enabled: false });
-  } else {
-    for (const task of state.tasks.slice(0, MAX_MENU_TASKS)) items.push(taskItem(task, actions));
-    const more = state.tasks.length - MAX_MENU_TASKS;
-    if (more > 0) items.push({ id: 'more-tasks', label: `${more} more…`, click: () => actions.focusTask(null) });
-  }
+  items.push(...taskItems(state.tasks, actions));
   items.push({ type: 'separator' });
 
   items.push({ id: 'pin-clipboard', label: 'Pin task from clipboard', click: () => actions.pinFromClipboard() });
   items.push({ id: 'refresh', label: 'Refresh now', enabled: state.hasKey, click: () => actions.refresh() });
 
   const paused = state.notificationsPausedUntil !== null && state.notificationsPausedUntil > now;
-  const morning = nextLocalMorning(now);
-  const morningIsToday = new Date(morning).getDate() === new Date(now).getDate();
-  const pauseMenu: MenuItemConstructorOptions[] = [];
-  if (paused) {
-    pauseMenu.push({ id: 'paused-until', label: `Paused until ${formatTime(state.notificationsPausedUntil as number)}`, enabled: false });
-    pauseMenu.push({ type: 'separator' });
-  }
-  pauseMenu.push(
-    // The end time is worked out at the click: a menu built at 07:55 and clicked at 08:05 pauses
-    // until tomorrow's 08:00, and "1 hour" is an hour from the click.
-    { id: 'pause-hour', label: 'For 1 hour', click: () => actions.pauseNotifications(options.now() + ONE_HOUR_MS) },
-    {
-      id: 'pause-tomorrow',
-      label: morningIsToday ? `Until ${formatTime(morning)}` : `Until tomorrow, ${formatTime(morning)}`,
-      click: () => actions.pauseNotifications(nextLocalMorning(options.now())),
-    },
-    { type: 'separator' },
-    { id: 'pause-resume', label: 'Resume', enabled: paused, click: () => actions.pauseNotifications(null) },
-  );
-  items.push({ id: 'pause', label: paused ? 'Notifications paused' : 'Pause notifications', submenu: pauseMenu });
+  items.push({ id: 'pause', label: paused ? 'Notifications paused' : 'Pause notifications', submenu: pauseMenu(state.notificationsPausedUntil, now, actions, options, formatTime) });
   items.push({ type: 'separator' });
 
   items.push({ id: 'open-chamelio', label: 'Open Chamelio', click: () => actions.openChamelio() });
