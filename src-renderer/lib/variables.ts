@@ -110,9 +110,14 @@ function files(v: unknown): VariableView | null {
   return names.every((n): n is string => n !== null) && names.length > 0 ? { kind: 'files', names } : null;
 }
 
-/** Largest table shown in the popover; the rest is counted ("N more rows in Chamelio"). */
-export const MAX_TABLE_ROWS = 100;
+/**
+ * Largest table shown in the popover; the rest is counted ("N more rows in Chamelio"), and a cell's
+ * text past MAX_CELL_CHARS is shortened with "…" (the whole table is in Chamelio). Together they
+ * bound what one task's details lay out: 50 × 12 cells of at most 80 characters.
+ */
+export const MAX_TABLE_ROWS = 50;
 export const MAX_TABLE_COLUMNS = 12;
+export const MAX_CELL_CHARS = 80;
 
 /**
  * Rows and columns past the limits are counted, never built: a 3,000-row table whose rows each
@@ -163,11 +168,16 @@ function tableView(labels: string[], raw: unknown[][], moreRows: number, width: 
   return {
     kind: 'table',
     columns: shown,
-    rows: raw.map((r) => r.map(plain)),
+    rows: raw.map((r) => r.map(cellText)),
     numeric: numericColumns(raw, shown.length),
     moreRows,
     moreColumns: width > shown.length,
   };
+}
+
+function cellText(value: unknown): string {
+  const text = plain(value);
+  return text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS - 1).trimEnd()}…` : text;
 }
 
 /** A column is numeric when it has a number and nothing but numbers (blanks aside). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, viewVariable } from '../../../src-renderer/lib/variables.ts';
+import { formatDate, formatMoney, MAX_CELL_CHARS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, viewVariable } from '../../../src-renderer/lib/variables.ts';
 
 const money = (amount: number, currency: string) => new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
 
@@ -104,5 +104,16 @@ describe('viewVariable keeps a table at the size the popover can show', () => {
     expect(view.columns).toHaveLength(MAX_TABLE_COLUMNS);
     expect(view.moreRows).toBe(200_000 - MAX_TABLE_ROWS);
     expect(view.moreColumns).toBe(true);
+  });
+
+  it('a cell longer than MAX_CELL_CHARS is shortened with "…"; shorter ones are shown whole', () => {
+    const long = `Indemnification ${'clause '.repeat(40)}end`;
+    const view = viewVariable('dynamic_table', [{ clause: long, note: 'short' }]);
+    if (view.kind !== 'table') throw new Error(view.kind);
+    const [clause, note] = view.rows[0]!;
+    expect(clause!.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+    expect(clause!.length).toBeGreaterThan(MAX_CELL_CHARS - 8); // cut at the limit, a trailing space dropped
+    expect(clause).toMatch(/^Indemnification clause clause .*…$/);
+    expect(note).toBe('short');
   });
 });
