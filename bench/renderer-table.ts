@@ -7,12 +7,12 @@
  *   structured clone, as Electron's IPC hands it over.
  * - first: the first task opened on the page, the details' code still cold (the first open after
  *   the app started); again: back to the list ("All tasks") and the same task opened once more.
- * - largest shown: a `dynamic_table` of MAX_TABLE_ROWS × MAX_TABLE_COLUMNS (50 × 12), its value
+ * - largest shown: a `dynamic_table` of MAX_TABLE_ROWS × MAX_TABLE_COLUMNS (30 × 12), its value
  *   just under the engine's cap on a value's JSON (MAX_VALUE_JSON_CHARS, 64 KiB): the most cells
  *   and the most text one table can bring, every text cell past MAX_CELL_CHARS (80) and so shown
  *   shortened (src-renderer/lib/variables.ts shows no more).
  * - hostile: a table just under the same cap whose rows each carry other keys (issue 13 finding 3:
- *   3,000 such rows froze the details for 20 s), shown as 50 × 12 and "N more rows in Chamelio".
+ *   3,000 such rows froze the details for 20 s), shown as 30 × 12 and "N more rows in Chamelio".
  * The built UI is served over HTTP with the preview's CSP, with bench/renderer.ts's stub bridge.
  *
  * `node bench/renderer-table.ts` prints the numbers; bench/run.ts calls measureTableOpen().
@@ -32,7 +32,7 @@ import { fmtSpread, spread, type Spread } from './stats.ts';
 
 const RENDERER = join(resolve(import.meta.dirname, '..'), 'out/renderer');
 // src-renderer/lib/variables.ts's MAX_TABLE_ROWS and MAX_TABLE_COLUMNS (bench may not import the renderer).
-const SHOWN_ROWS = 50;
+const SHOWN_ROWS = 30;
 const SHOWN_COLUMNS = 12;
 export const TABLE_OPEN_TARGET_MS = 100;
 
