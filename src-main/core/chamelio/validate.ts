@@ -41,7 +41,7 @@ export function validateTask(json: unknown, sourceBytes?: number): Validation<Ta
   return guarded(() => {
     const root = object(json, '(body)');
     const task = readTask(object(own(root, 'task'), 'task'), 'task');
-    return boundSnapshot(task, [...task.variables, ...task.step_runs.flatMap((r) => r.variables)], sourceBytes);
+    return boundSnapshot(task, () => [...task.variables, ...task.step_runs.flatMap((r) => r.variables)], sourceBytes);
   });
 }
 
@@ -71,11 +71,40 @@ export function guarded<T>(read: () => T): Validation<T> {
  * The API sends each variable twice, in its step run and in the task's own list. A task-level
  * variable whose documented fields equal the one read from its step run is that same object:
  * read once, kept once (the rest of its fields are dropped anyway).
+ *
+ * The task's list usually repeats the step runs' variables in their order, so the i-th one is
+ * looked for first at the i-th place; only when that is another variable are they indexed by id.
  */
-type SeenVariables = Map<string, TaskVariable>;
+class SeenVariables {
+  readonly #inOrder: TaskVariable[] = [];
+  #byId: Map<string, TaskVariable> | null = null;
+
+  add(variable: TaskVariable): void {
+    this.#inOrder.push(variable);
+  }
+
+  /** The variable read from a step run, when the task list's `index`-th raw one would be read as the same. */
+  before(raw: unknown, index: number): TaskVariable | undefined {
+    if (typeof raw !== 'object' || raw === null) return undefined;
+    const v = raw as Json;
+    const id = own(v, 'variable_id');
+    if (typeof id !== 'string') return undefined;
+    const known = this.#find(id, index);
+    // Equal to what was kept (strings no longer than the limits, so shortening changes nothing).
+    if (known === undefined || own(v, 'variable_type') !== known.variable_type || own(v, 'step_id') !== known.step_id) return undefined;
+    return sameJson(own(v, 'value'), known.value) ? known : undefined;
+  }
+
+  #find(id: string, index: number): TaskVariable | undefined {
+    const atPlace = this.#inOrder[index];
+    if (atPlace?.variable_id === id) return atPlace;
+    this.#byId ??= new Map(this.#inOrder.map((variable) => [variable.variable_id, variable]));
+    return this.#byId.get(id);
+  }
+}
 
 function readTask(t: Json, path: string): Task {
-  const seen: SeenVariables = new Map();
+  const seen = new SeenVariables();
   return {
     task_id: integer(t, 'task_id', path),
     task_url: stringOrNull(t, 'task_url', path),
@@ -98,19 +127,8 @@ function readTask(t: Json, path: string): Task {
       return shortenText(item, MAX_FIELD_CHARS);
     }),
     step_runs: array(t, 'step_runs', path, (item, itemPath) => readStepRun(item, itemPath, seen)),
-    variables: array(t, 'variables', path, (item, itemPath) => seenBefore(seen, item) ?? readVariable(item, itemPath)),
+    variables: array(t, 'variables', path, (item, itemPath, index) => seen.before(item, index) ?? readVariable(item, itemPath)),
   };
-}
-
-/** The variable read from a step run, when this raw one would be read as the same. */
-function seenBefore(seen: SeenVariables, raw: unknown): TaskVariable | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const v = raw as Json;
-  const id = own(v, 'variable_id');
-  const known = typeof id === 'string' ? seen.get(id) : undefined;
-  // Equal to what was kept (strings no longer than the limits, so shortening changes nothing).
-  if (known === undefined || known.variable_id !== id || own(v, 'variable_type') !== known.variable_type || own(v, 'step_id') !== known.step_id) return undefined;
-  return sameJson(own(v, 'value'), known.value) ? known : undefined;
 }
 
 export function readStepRun(item: unknown, path: string, seen?: SeenVariables): StepRun {
@@ -123,7 +141,7 @@ export function readStepRun(item: unknown, path: string, seen?: SeenVariables): 
     status: string(r, 'status', path),
     variables: array(r, 'variables', path, (raw, itemPath) => {
       const variable = readVariable(raw, itemPath);
-      seen?.set(own(raw as Json, 'variable_id') as string, variable);
+      seen?.add(variable);
       return variable;
     }),
   };
@@ -184,14 +202,14 @@ export function integer(o: Json, key: string, path: string, min = Number.MIN_SAF
   return value;
 }
 
-export function array<T>(o: Json, key: string, path: string, read: (item: unknown, itemPath: string) => T): T[] {
+export function array<T>(o: Json, key: string, path: string, read: (item: unknown, itemPath: string, index: number) => T): T[] {
   const value = own(o, key);
   const arrayPath = join(path, key);
   if (!Array.isArray(value)) throw mismatch(arrayPath, 'array', value);
   const out: T[] = [];
   for (let i = 0; i < value.length; i++) {
     try {
-      out.push(read(value[i], ITEM));
+      out.push(read(value[i], ITEM, i));
     } catch (error) {
       throw error instanceof SchemaError ? error.at(`${arrayPath}[${i}]`) : error;
     }

@@ -118,6 +118,19 @@ describe('validateTask', () => {
     expect(JSON.stringify(result.value).split('{"amount":1,"currency":"EUR"}')).toHaveLength(3);
   });
 
+  it("keeps each step run's variable once when the task's list repeats them in their order, and reads the rest", () => {
+    const variable = (i: number): Mutable => ({ variable_type: 'text', value: { row: i }, step_id: `step_${i % 3}`, variable_id: `v${i}` });
+    const body = withTask((t) => {
+      (t['step_runs'] as Mutable[])[0]!['variables'] = [0, 1, 2, 3].map(variable);
+      t['variables'] = [0, 1, 2, 3, 4, 5].map(variable);
+    });
+    const result = validateTask(body);
+    if (!result.ok) throw new Error(result.message);
+    const fromRun = result.value.step_runs[0]!.variables;
+    for (let i = 0; i < 4; i++) expect(result.value.variables[i]).toBe(fromRun[i]);
+    expect(result.value.variables.slice(4)).toEqual([variable(4), variable(5)]);
+  });
+
   it('takes any JSON as a variable value, and an absent value as null', () => {
     const values = [null, true, 0, 'x', [1, 'a'], { amount: 150000, currency: 'USD' }, [{ row: 1 }]];
     for (const value of values) {
