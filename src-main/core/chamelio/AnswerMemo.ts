@@ -76,19 +76,22 @@ export class AnswerMemo<T> {
  */
 export class KeptBytes {
   readonly bytes: Uint8Array;
-  readonly #words: Float64Array;
-  readonly #wordsExact: boolean;
+  /** Made at the first compare, so a shell with a native compare never pays for them. */
+  #words: Float64Array | null = null;
+  #wordsExact = false;
 
   constructor(bytes: Uint8Array) {
     // A copy: the answer may be a view into a larger buffer of the network's, which must not be kept alive.
     this.bytes = bytes.slice();
-    this.#words = new Float64Array(this.bytes.buffer, 0, this.bytes.byteLength >>> 3);
-    this.#wordsExact = !this.#words.includes(0);
   }
 
   equals(other: Uint8Array): boolean {
     const length = this.bytes.byteLength;
     if (other.byteLength !== length) return false;
+    if (this.#words === null) {
+      this.#words = new Float64Array(this.bytes.buffer, 0, length >>> 3);
+      this.#wordsExact = !this.#words.includes(0);
+    }
     if (!this.#wordsExact) return sameRange(this.bytes, other, 0, length);
     const input = other.byteOffset % 8 === 0 ? other : other.slice();
     const mine = this.#words;
